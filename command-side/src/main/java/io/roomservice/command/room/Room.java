@@ -1,0 +1,206 @@
+package io.roomservice.command.room;
+
+import io.roomservice.api.project.ProjectId;
+import io.roomservice.api.room.ArchiveRoom;
+import io.roomservice.api.room.CreateRoom;
+import io.roomservice.api.room.DeleteRoom;
+import io.roomservice.api.room.DisableRoom;
+import io.roomservice.api.room.ReactivateRoom;
+import io.roomservice.api.room.RecordRoomFailure;
+import io.roomservice.api.room.RecordRoomProvisioned;
+import io.roomservice.api.room.ReprovisionRoom;
+import io.roomservice.api.room.RetryRoom;
+import io.roomservice.api.room.RoomActivated;
+import io.roomservice.api.room.RoomArchived;
+import io.roomservice.api.room.RoomCreationRequested;
+import io.roomservice.api.room.RoomDeleted;
+import io.roomservice.api.room.RoomDisablingRetried;
+import io.roomservice.api.room.RoomDisablingStarted;
+import io.roomservice.api.room.RoomFailed;
+import io.roomservice.api.room.RoomId;
+import io.roomservice.api.room.RoomProvisioningRetried;
+import io.roomservice.api.room.RoomReactivated;
+import io.roomservice.api.room.RoomReprovisioningStarted;
+import io.roomservice.api.room.RoomState;
+import io.roomservice.command.project.ProjectLookup;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+import static io.roomservice.api.room.RoomRejections.projectAlreadyHasRoom;
+import static io.roomservice.api.room.RoomRejections.unknownProject;
+import static io.roomservice.api.room.RoomRejections.wrongState;
+import static io.roomservice.api.room.RoomState.ACTIVE;
+import static io.roomservice.api.room.RoomState.ARCHIVED;
+import static io.roomservice.api.room.RoomState.CREATING;
+import static io.roomservice.api.room.RoomState.DISABLING;
+import static io.roomservice.api.room.RoomState.ERROR;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+/**
+ * The chat room of one project and its life: creating, active, disabling, archived, error.
+ * Decides every transition; the homeserver work is done by sagas that report back as commands.
+ */
+@Aggregate
+public class Room {
+
+    private static final Set<RoomState> RETRYABLE = EnumSet.of(ERROR, CREATING, DISABLING);
+    private static final Set<RoomState> DISABLEABLE = EnumSet.of(ACTIVE, ERROR);
+    private static final Set<RoomState> DELETABLE = EnumSet.of(ERROR, CREATING, ARCHIVED);
+
+    @AggregateIdentifier
+    private RoomId roomId;
+    private ProjectId projectId;
+    private String name;
+    private RoomState state;
+    private String matrixRoomId;
+    private String failureReason;
+
+    protected Room() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Room(CreateRoom command, ProjectLookup projects, RoomsByProject rooms) {
+        var project = projects.find(command.projectId())
+                .filter(p -> !p.deleted())
+                .orElseThrow(() -> unknownProject(command.projectId()));
+        if (rooms.roomOf(command.projectId()).isPresent()) {
+            throw projectAlreadyHasRoom(command.projectId());
+        }
+        apply(new RoomCreationRequested(command.roomId(), project.projectId(), project.customerId(), project.name()));
+    }
+
+    @CommandHandler
+    public void handle(RecordRoomProvisioned command) {
+        if (state == ACTIVE && Objects.equals(matrixRoomId, command.matrixRoomId())) {
+            return; // the saga may report the same outcome twice after a restart
+        }
+        if (state != CREATING) {
+            throw wrongState("Only rooms in creating state can become active; this room is " + state.wireName() + ".");
+        }
+        apply(new RoomActivated(roomId, command.matrixRoomId(), command.alias()));
+    }
+
+    @CommandHandler
+    public void handle(RecordRoomFailure command) {
+        if (state == ERROR && Objects.equals(failureReason, command.reason())) {
+            return;
+        }
+        apply(new RoomFailed(roomId, state, command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(RetryRoom command) {
+        if (!RETRYABLE.contains(state)) {
+            throw wrongState("Only rooms in error, creating or disabling state can be retried.");
+        }
+        if (state == DISABLING) {
+            apply(new RoomDisablingRetried(roomId));
+        } else {
+            apply(new RoomProvisioningRetried(roomId, projectId, name));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DisableRoom command) {
+        if (!DISABLEABLE.contains(state)) {
+            throw wrongState("Cannot disable room in state " + state.wireName() + ".");
+        }
+        apply(new RoomDisablingStarted(roomId, command.deleteHistory(), command.reason()));
+    }
+
+    @CommandHandler
+    public void handle(ArchiveRoom command) {
+        if (state == ARCHIVED) {
+            return;
+        }
+        if (state != DISABLING) {
+            throw wrongState("Only rooms in disabling state can be archived.");
+        }
+        apply(new RoomArchived(roomId));
+    }
+
+    @CommandHandler
+    public void handle(ReactivateRoom command) {
+        if (state != ARCHIVED) {
+            throw wrongState("Only archived rooms can be reactivated.");
+        }
+        apply(new RoomReactivated(roomId));
+    }
+
+    @CommandHandler
+    public void handle(DeleteRoom command) {
+        if (!DELETABLE.contains(state)) {
+            throw wrongState("Only rooms in error, creating or archived state can be deleted.");
+        }
+        apply(new RoomDeleted(roomId, projectId));
+    }
+
+    @CommandHandler
+    public void handle(ReprovisionRoom command) {
+        if (state != ACTIVE) {
+            throw wrongState("Only active rooms can be reprovisioned.");
+        }
+        apply(new RoomReprovisioningStarted(roomId, projectId, name, matrixRoomId));
+    }
+
+    @EventSourcingHandler
+    void on(RoomCreationRequested event) {
+        roomId = event.roomId();
+        projectId = event.projectId();
+        name = event.name();
+        state = CREATING;
+    }
+
+    @EventSourcingHandler
+    void on(RoomActivated event) {
+        state = ACTIVE;
+        matrixRoomId = event.matrixRoomId();
+        failureReason = null;
+    }
+
+    @EventSourcingHandler
+    void on(RoomFailed event) {
+        state = ERROR;
+        failureReason = event.reason();
+    }
+
+    @EventSourcingHandler
+    void on(RoomProvisioningRetried event) {
+        state = CREATING;
+        failureReason = null;
+    }
+
+    @EventSourcingHandler
+    void on(RoomDisablingStarted event) {
+        state = DISABLING;
+    }
+
+    @EventSourcingHandler
+    void on(RoomArchived event) {
+        state = ARCHIVED;
+    }
+
+    @EventSourcingHandler
+    void on(RoomReactivated event) {
+        state = ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(RoomReprovisioningStarted event) {
+        state = CREATING;
+    }
+
+    @EventSourcingHandler
+    void on(RoomDeleted event) {
+        state = RoomState.DELETED;
+        markDeleted();
+    }
+}

@@ -1,0 +1,385 @@
+package io.roomservice.command.room;
+
+import io.roomservice.api.common.CommandRejectedException;
+import io.roomservice.api.common.RejectionReason;
+import io.roomservice.api.project.CustomerId;
+import io.roomservice.api.project.ProjectId;
+import io.roomservice.api.room.ArchiveRoom;
+import io.roomservice.api.room.CreateRoom;
+import io.roomservice.api.room.DeleteRoom;
+import io.roomservice.api.room.DisableRoom;
+import io.roomservice.api.room.ReactivateRoom;
+import io.roomservice.api.room.RecordRoomFailure;
+import io.roomservice.api.room.RecordRoomProvisioned;
+import io.roomservice.api.room.ReprovisionRoom;
+import io.roomservice.api.room.RetryRoom;
+import io.roomservice.api.room.RoomActivated;
+import io.roomservice.api.room.RoomArchived;
+import io.roomservice.api.room.RoomCreationRequested;
+import io.roomservice.api.room.RoomDeleted;
+import io.roomservice.api.room.RoomDisablingRetried;
+import io.roomservice.api.room.RoomDisablingStarted;
+import io.roomservice.api.room.RoomFailed;
+import io.roomservice.api.room.RoomId;
+import io.roomservice.api.room.RoomProvisioningRetried;
+import io.roomservice.api.room.RoomReactivated;
+import io.roomservice.api.room.RoomReprovisioningStarted;
+import io.roomservice.api.room.RoomState;
+import io.roomservice.command.AxonFixtureSupport;
+import io.roomservice.command.project.ProjectLookup;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.roomservice.api.room.RoomState.ACTIVE;
+import static io.roomservice.api.room.RoomState.ARCHIVED;
+import static io.roomservice.api.room.RoomState.CREATING;
+import static io.roomservice.api.room.RoomState.DISABLING;
+import static io.roomservice.api.room.RoomState.ERROR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The room state machine of the domain design, one test per allowed and per refused transition.
+ * <p>
+ * Refusals are read from a command handler interceptor rather than with {@code expectException(..)}:
+ * the latter only exists as an overload taking a Hamcrest matcher, which this module does not compile against.
+ */
+@EnabledIf(value = "io.roomservice.command.AxonFixtureSupport#fixturesCanRun",
+        disabledReason = AxonFixtureSupport.HAMCREST_MISSING)
+class RoomTest {
+
+    private static final String NAME = "Apollo";
+    private static final String MATRIX_ROOM_ID = "!apollo:matrix.example.org";
+    private static final String ALIAS = "#apollo:matrix.example.org";
+    private static final String EARLIER_FAILURE = "Creating the room failed: M_FORBIDDEN";
+    private static final String WRONG_STATE_CODE = "room-wrong-state";
+
+    private final RoomId roomId = RoomId.random();
+    private final ProjectId projectId = ProjectId.random();
+    private final CustomerId customerId = CustomerId.random();
+
+    private final Map<ProjectId, ProjectLookup.Entry> projects = new HashMap<>();
+    private final Map<ProjectId, RoomId> roomsByProject = new HashMap<>();
+    private final AtomicReference<Exception> refusal = new AtomicReference<>();
+
+    private FixtureConfiguration<Room> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Room.class);
+        fixture.registerInjectableResource((ProjectLookup) id -> Optional.ofNullable(projects.get(id)));
+        fixture.registerInjectableResource((RoomsByProject) id -> Optional.ofNullable(roomsByProject.get(id)));
+        fixture.registerCommandHandlerInterceptor(recordingRefusals());
+        projects.put(projectId, new ProjectLookup.Entry(projectId, customerId, NAME, false));
+    }
+
+    // ---- CreateRoom -------------------------------------------------------------------------------
+
+    @Test
+    void aRoomIsRequestedForAKnownProjectWithTheProjectsNameAndCustomer() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateRoom(roomId, projectId))
+                .expectEvents(new RoomCreationRequested(roomId, projectId, customerId, NAME));
+    }
+
+    @Test
+    void aRoomCannotBeRequestedForAnUnknownProject() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateRoom(roomId, ProjectId.random()));
+
+        expectRefusal(RejectionReason.INVALID, "unknown-project");
+    }
+
+    @Test
+    void aRoomCannotBeRequestedForADeletedProject() {
+        projects.put(projectId, new ProjectLookup.Entry(projectId, customerId, NAME, true));
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateRoom(roomId, projectId));
+
+        expectRefusal(RejectionReason.INVALID, "unknown-project");
+    }
+
+    @Test
+    void aProjectThatAlreadyHasARoomCannotGetASecondOne() {
+        roomsByProject.put(projectId, RoomId.random());
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateRoom(roomId, projectId));
+
+        expectRefusal(RejectionReason.INVALID, "project-already-has-room");
+    }
+
+    // ---- RecordRoomProvisioned --------------------------------------------------------------------
+
+    @Test
+    void aCreatingRoomBecomesActiveWhenTheHomeserverProvisionedIt() {
+        fixture.given(historyOf(CREATING))
+                .when(new RecordRoomProvisioned(roomId, MATRIX_ROOM_ID, ALIAS))
+                .expectEvents(new RoomActivated(roomId, MATRIX_ROOM_ID, ALIAS));
+    }
+
+    @Test
+    void reportingTheSameProvisioningOfAnActiveRoomAgainChangesNothing() {
+        fixture.given(historyOf(ACTIVE))
+                .when(new RecordRoomProvisioned(roomId, MATRIX_ROOM_ID, ALIAS))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anActiveRoomRefusesAProvisioningOfAnotherMatrixRoom() {
+        fixture.given(historyOf(ACTIVE))
+                .when(new RecordRoomProvisioned(roomId, "!other:matrix.example.org", ALIAS));
+
+        expectWrongState();
+    }
+
+    @ParameterizedTest(name = "a room in state {0} cannot become active")
+    @EnumSource(value = RoomState.class, names = {"DISABLING", "ARCHIVED", "ERROR"})
+    void onlyACreatingRoomCanBecomeActive(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new RecordRoomProvisioned(roomId, MATRIX_ROOM_ID, ALIAS));
+
+        expectWrongState();
+    }
+
+    @Test
+    void aReprovisionedRoomBecomesActiveWithItsNewMatrixRoom() {
+        var history = historyOf(ACTIVE);
+        history.add(new RoomReprovisioningStarted(roomId, projectId, NAME, MATRIX_ROOM_ID));
+
+        fixture.given(history)
+                .when(new RecordRoomProvisioned(roomId, "!apollo:new-homeserver.example.org", ALIAS))
+                .expectEvents(new RoomActivated(roomId, "!apollo:new-homeserver.example.org", ALIAS));
+    }
+
+    // ---- RecordRoomFailure ------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "a failure of a room in state {0} puts it in error")
+    @EnumSource(value = RoomState.class, names = {"CREATING", "ACTIVE", "DISABLING", "ARCHIVED", "ERROR"})
+    void aFailureInAnyStatePutsTheRoomInErrorAndRemembersWhereItFailed(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new RecordRoomFailure(roomId, "Kicking members failed: M_LIMIT_EXCEEDED"))
+                .expectEvents(new RoomFailed(roomId, state, "Kicking members failed: M_LIMIT_EXCEEDED"));
+    }
+
+    @Test
+    void theSameFailureReportedAgainForARoomInErrorChangesNothing() {
+        fixture.given(historyOf(ERROR))
+                .when(new RecordRoomFailure(roomId, EARLIER_FAILURE))
+                .expectNoEvents();
+    }
+
+    // ---- RetryRoom --------------------------------------------------------------------------------
+
+    @Test
+    void aRoomInErrorCanBeRetried() {
+        fixture.given(historyOf(ERROR))
+                .when(new RetryRoom(roomId))
+                .expectEvents(new RoomProvisioningRetried(roomId, projectId, NAME));
+    }
+
+    @Test
+    void aRoomStuckInCreatingCanBeRetried() {
+        fixture.given(historyOf(CREATING))
+                .when(new RetryRoom(roomId))
+                .expectEvents(new RoomProvisioningRetried(roomId, projectId, NAME));
+    }
+
+    @Test
+    void aRoomStuckInDisablingRetriesTheDisabling() {
+        fixture.given(historyOf(DISABLING))
+                .when(new RetryRoom(roomId))
+                .expectEvents(new RoomDisablingRetried(roomId));
+    }
+
+    @ParameterizedTest(name = "a room in state {0} cannot be retried")
+    @EnumSource(value = RoomState.class, names = {"ACTIVE", "ARCHIVED"})
+    void onlyRoomsInErrorCreatingOrDisablingCanBeRetried(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new RetryRoom(roomId));
+
+        expectWrongState();
+        assertThat(refusal.get()).hasMessage("Only rooms in error, creating or disabling state can be retried.");
+    }
+
+    // ---- DisableRoom ------------------------------------------------------------------------------
+
+    @Test
+    void anActiveRoomCanBeDisabled() {
+        fixture.given(historyOf(ACTIVE))
+                .when(new DisableRoom(roomId, true, "Project finished"))
+                .expectEvents(new RoomDisablingStarted(roomId, true, "Project finished"));
+    }
+
+    @Test
+    void aRoomInErrorCanBeDisabled() {
+        fixture.given(historyOf(ERROR))
+                .when(new DisableRoom(roomId, false, "Project deleted"))
+                .expectEvents(new RoomDisablingStarted(roomId, false, "Project deleted"));
+    }
+
+    @ParameterizedTest(name = "a room in state {0} cannot be disabled")
+    @EnumSource(value = RoomState.class, names = {"CREATING", "DISABLING", "ARCHIVED"})
+    void onlyActiveRoomsAndRoomsInErrorCanBeDisabled(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new DisableRoom(roomId, false, "Project finished"));
+
+        expectWrongState();
+    }
+
+    // ---- ArchiveRoom ------------------------------------------------------------------------------
+
+    @Test
+    void aDisablingRoomCanBeArchived() {
+        fixture.given(historyOf(DISABLING))
+                .when(new ArchiveRoom(roomId))
+                .expectEvents(new RoomArchived(roomId));
+    }
+
+    @Test
+    void archivingAnArchivedRoomAgainChangesNothing() {
+        fixture.given(historyOf(ARCHIVED))
+                .when(new ArchiveRoom(roomId))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "a room in state {0} cannot be archived")
+    @EnumSource(value = RoomState.class, names = {"CREATING", "ACTIVE", "ERROR"})
+    void onlyDisablingRoomsCanBeArchived(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new ArchiveRoom(roomId));
+
+        expectWrongState();
+    }
+
+    // ---- ReactivateRoom ---------------------------------------------------------------------------
+
+    @Test
+    void anArchivedRoomCanBeReactivated() {
+        fixture.given(historyOf(ARCHIVED))
+                .when(new ReactivateRoom(roomId))
+                .expectEvents(new RoomReactivated(roomId));
+    }
+
+    @ParameterizedTest(name = "a room in state {0} cannot be reactivated")
+    @EnumSource(value = RoomState.class, names = {"CREATING", "ACTIVE", "DISABLING", "ERROR"})
+    void onlyArchivedRoomsCanBeReactivated(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new ReactivateRoom(roomId));
+
+        expectWrongState();
+    }
+
+    // ---- DeleteRoom -------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "a room in state {0} can be deleted")
+    @EnumSource(value = RoomState.class, names = {"ERROR", "CREATING", "ARCHIVED"})
+    void aRoomInErrorCreatingOrArchivedCanBeDeleted(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new DeleteRoom(roomId))
+                .expectEvents(new RoomDeleted(roomId, projectId))
+                .expectMarkedDeleted();
+    }
+
+    @ParameterizedTest(name = "a room in state {0} cannot be deleted")
+    @EnumSource(value = RoomState.class, names = {"ACTIVE", "DISABLING"})
+    void activeAndDisablingRoomsCannotBeDeleted(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new DeleteRoom(roomId));
+
+        expectWrongState();
+    }
+
+    @Test
+    void aDeletedRoomAcceptsNoFurtherCommands() {
+        var history = historyOf(ERROR);
+        history.add(new RoomDeleted(roomId, projectId));
+
+        fixture.given(history)
+                .when(new RetryRoom(roomId));
+
+        assertThat(refusal.get()).isInstanceOf(AggregateDeletedException.class);
+    }
+
+    // ---- ReprovisionRoom --------------------------------------------------------------------------
+
+    @Test
+    void anActiveRoomCanBeReprovisionedAndKeepsItsPreviousMatrixRoomId() {
+        fixture.given(historyOf(ACTIVE))
+                .when(new ReprovisionRoom(roomId))
+                .expectEvents(new RoomReprovisioningStarted(roomId, projectId, NAME, MATRIX_ROOM_ID));
+    }
+
+    @ParameterizedTest(name = "a room in state {0} cannot be reprovisioned")
+    @EnumSource(value = RoomState.class, names = {"CREATING", "DISABLING", "ARCHIVED", "ERROR"})
+    void onlyActiveRoomsCanBeReprovisioned(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new ReprovisionRoom(roomId));
+
+        expectWrongState();
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    /** The events that bring a room into {@code state} along the usual path. */
+    private List<Object> historyOf(RoomState state) {
+        var events = new ArrayList<Object>();
+        events.add(new RoomCreationRequested(roomId, projectId, customerId, NAME));
+        switch (state) {
+            case CREATING -> {
+            }
+            case ERROR -> events.add(new RoomFailed(roomId, CREATING, EARLIER_FAILURE));
+            case ACTIVE -> events.add(new RoomActivated(roomId, MATRIX_ROOM_ID, ALIAS));
+            case DISABLING -> {
+                events.add(new RoomActivated(roomId, MATRIX_ROOM_ID, ALIAS));
+                events.add(new RoomDisablingStarted(roomId, false, "Project finished"));
+            }
+            case ARCHIVED -> {
+                events.add(new RoomActivated(roomId, MATRIX_ROOM_ID, ALIAS));
+                events.add(new RoomDisablingStarted(roomId, false, "Project finished"));
+                events.add(new RoomArchived(roomId));
+            }
+            case DELETED -> throw new IllegalArgumentException("a deleted room has no usable history");
+        }
+        return events;
+    }
+
+    private MessageHandlerInterceptor<CommandMessage<?>> recordingRefusals() {
+        return (unitOfWork, chain) -> {
+            try {
+                return chain.proceed();
+            } catch (Exception failure) {
+                refusal.set(failure);
+                throw failure;
+            }
+        };
+    }
+
+    private void expectWrongState() {
+        expectRefusal(RejectionReason.WRONG_STATE, WRONG_STATE_CODE);
+    }
+
+    private void expectRefusal(RejectionReason reason, String code) {
+        assertThat(refusal.get())
+                .as("the command should have been refused")
+                .isInstanceOfSatisfying(CommandRejectedException.class, rejected -> {
+                    assertThat(rejected.reason()).isEqualTo(reason);
+                    assertThat(rejected.code()).isEqualTo(code);
+                });
+    }
+}

@@ -1,0 +1,27 @@
+package io.roomservice.infra.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon stores events, sagas and tokens as JSON through an ObjectMapper of its own (Jackson 2), so the
+ * stored format never changes when the web layer's JSON settings (Jackson 3) change.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonSerializationConfiguration {
+
+    @Bean("defaultAxonObjectMapper")
+    public ObjectMapper defaultAxonObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // an event written by a newer version must still load in an older one during a rollout
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+}

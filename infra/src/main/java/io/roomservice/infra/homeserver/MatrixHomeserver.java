@@ -1,0 +1,181 @@
+package io.roomservice.infra.homeserver;
+
+import io.roomservice.api.project.ProjectId;
+import io.roomservice.sagas.homeserver.Homeserver;
+import io.roomservice.sagas.homeserver.HomeserverException;
+import io.roomservice.sagas.homeserver.ProvisionedRoom;
+import io.roomservice.sagas.homeserver.RoomSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Optional;
+
+/**
+ * The {@link Homeserver} port on a real Matrix homeserver, through the Client-Server API as an
+ * application service (see {@code waldur-matrix.md} §3 "Room provisioning").
+ *
+ * <p>A project's room carries the alias {@code #<alias-prefix>-<project uuid, 32 hex>:<domain>}. The
+ * alias is looked up before anything is created, so a repeat after a crash (or a concurrent attempt)
+ * finds the room instead of creating a second one.
+ *
+ * <p>Rooms are private, invite-only, not federated, with history visible to members since they
+ * were created ("shared"), and a power-level plan in which the bot (100) outranks every human (at
+ * most 50, set later by member sync).
+ */
+public class MatrixHomeserver implements Homeserver {
+
+    private static final Logger log = LoggerFactory.getLogger(MatrixHomeserver.class);
+
+    private final MatrixClient client;
+    private final MatrixProperties properties;
+    private volatile boolean botRegistered;
+    private volatile String domain;
+
+    public MatrixHomeserver(MatrixClient client, MatrixProperties properties) {
+        this.client = client;
+        this.properties = properties;
+        this.domain = properties.domain().isEmpty() ? null : properties.domain();
+    }
+
+    @Override
+    public ProvisionedRoom createRoom(RoomSpec spec) {
+        ensureBotRegistered();
+        String localpart = aliasLocalpart(spec.projectId());
+        String alias = "#" + localpart + ":" + domain();
+
+        Optional<String> existing = client.resolveAlias(alias);
+        if (existing.isPresent()) {
+            log.info("Room for project {} already exists: {} ({})", spec.projectId(), existing.get(), alias);
+            return new ProvisionedRoom(existing.get(), alias);
+        }
+
+        MatrixClient.CreateRoomResult result = client.createRoom(createRoomRequest(spec, localpart));
+        if (result instanceof MatrixClient.Created created) {
+            log.info("Created room {} ({}) for project {}", created.roomId(), alias, spec.projectId());
+            return new ProvisionedRoom(created.roomId(), alias);
+        }
+
+        // The alias is taken. Most likely a concurrent attempt for the same project just created the
+        // room: then it resolves now.
+        existing = client.resolveAlias(alias);
+        if (existing.isPresent()) {
+            log.info("Room for project {} was created concurrently: {} ({})", spec.projectId(), existing.get(), alias);
+            return new ProvisionedRoom(existing.get(), alias);
+        }
+        log.warn("Alias {} for project {} is in use but does not resolve ({}); creating the room without an alias",
+                alias, spec.projectId(), ((MatrixClient.AliasInUse) result).message());
+        MatrixClient.CreateRoomResult retry = client.createRoom(createRoomRequest(spec, null));
+        if (retry instanceof MatrixClient.Created created) {
+            log.info("Created room {} without an alias for project {}", created.roomId(), spec.projectId());
+            return new ProvisionedRoom(created.roomId(), null);
+        }
+        throw HomeserverException.permanentFailure(((MatrixClient.AliasInUse) retry).message());
+    }
+
+    /** {@code <alias-prefix>-<the full project uuid as 32 lower-case hex digits>}. */
+    public String aliasLocalpart(ProjectId projectId) {
+        return properties.aliasPrefix() + "-" + projectId.value().toString().replace("-", "");
+    }
+
+    /** {@code @<sender-localpart>:<domain>}. */
+    public String botUserId() {
+        return "@" + properties.senderLocalpart() + ":" + domain();
+    }
+
+    /**
+     * The homeserver's server name: configured, or the part after the colon of the bot's
+     * {@code whoami}.
+     */
+    public String domain() {
+        String known = domain;
+        if (known != null) {
+            return known;
+        }
+        String userId = MatrixClient.text(client.whoami(null), "user_id");
+        int colon = userId == null ? -1 : userId.indexOf(':');
+        if (colon < 0) {
+            throw HomeserverException.transientFailure("The homeserver's whoami did not name the bot's user id", null);
+        }
+        domain = userId.substring(colon + 1);
+        return domain;
+    }
+
+    /**
+     * The sender user of an appservice has no account until it is registered (Synapse creates none),
+     * and without one it has no profile. Registering is idempotent: {@code M_USER_IN_USE} is fine.
+     */
+    private void ensureBotRegistered() {
+        if (botRegistered) {
+            return;
+        }
+        if (client.registerAppserviceUser(properties.senderLocalpart())) {
+            log.info("Registered the bot {} on {}", properties.senderLocalpart(), client.homeserverUrl());
+        }
+        botRegistered = true;
+    }
+
+    /** The {@code createRoom} body; {@code aliasLocalpart} null creates the room without an alias. */
+    ObjectNode createRoomRequest(RoomSpec spec, String aliasLocalpart) {
+        ObjectNode request = client.newObject();
+        request.put("room_version", properties.roomVersion());
+        request.put("name", spec.name());
+        if (aliasLocalpart != null) {
+            request.put("room_alias_name", aliasLocalpart);
+        }
+        request.put("visibility", "private");
+        request.putObject("creation_content").put("m.federate", false);
+        var initialState = request.putArray("initial_state");
+        initialState.add(stateEvent("m.room.join_rules", "join_rule", "invite"));
+        initialState.add(stateEvent("m.room.history_visibility", "history_visibility", "shared"));
+        request.set("power_level_content_override", powerLevels());
+        return request;
+    }
+
+    private JsonNode stateEvent(String type, String key, String value) {
+        ObjectNode event = client.newObject();
+        event.put("type", type);
+        event.put("state_key", "");
+        event.putObject("content").put(key, value);
+        return event;
+    }
+
+    /**
+     * The bot holds 100 and everything that governs the room needs 100; humans later get at most 50,
+     * so the bot can always demote or kick them. In room versions 12 and later the creator's power is
+     * implicit and above every level, and the creator must not be listed in {@code users}.
+     */
+    private ObjectNode powerLevels() {
+        ObjectNode levels = client.newObject();
+        ObjectNode users = levels.putObject("users");
+        if (!creatorPowerIsImplicit(properties.roomVersion())) {
+            users.put(botUserId(), 100);
+        }
+        levels.put("users_default", 0);
+        levels.put("events_default", 0);
+        levels.put("state_default", 100);
+        levels.put("invite", 100);
+        levels.put("kick", 100);
+        levels.put("ban", 100);
+        levels.put("redact", 100);
+        ObjectNode events = levels.putObject("events");
+        events.put("m.room.message", 0);
+        for (String governing : new String[] {"m.room.name", "m.room.topic", "m.room.avatar", "m.room.power_levels",
+                "m.room.join_rules", "m.room.history_visibility", "m.room.canonical_alias", "m.room.encryption",
+                "m.room.tombstone", "m.room.server_acl"}) {
+            events.put(governing, 100);
+        }
+        // Element Call membership is a state event; members must be able to join calls.
+        events.put("org.matrix.msc3401.call.member", 0);
+        return levels;
+    }
+
+    static boolean creatorPowerIsImplicit(String roomVersion) {
+        try {
+            return Integer.parseInt(roomVersion) >= 12;
+        } catch (NumberFormatException unstableVersion) {
+            return roomVersion.contains("msc4289");
+        }
+    }
+}

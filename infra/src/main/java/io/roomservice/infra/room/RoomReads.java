@@ -1,0 +1,53 @@
+package io.roomservice.infra.room;
+
+import io.roomservice.api.room.FindRoom;
+import io.roomservice.api.room.RoomId;
+import io.roomservice.api.room.RoomView;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Reads rooms from the read model, including "wait until my write is visible". */
+@Component
+public class RoomReads {
+
+    private final QueryGateway queries;
+
+    public RoomReads(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    public Optional<RoomView> find(RoomId roomId) {
+        return Optional.ofNullable(queries.query(new FindRoom(roomId), ResponseTypes.instanceOf(RoomView.class)).join());
+    }
+
+    /**
+     * Subscribes before the command is sent, so the projection's update for the new room cannot be
+     * missed; the returned handle yields the room as soon as the read model holds it.
+     */
+    public PendingRoom subscribe(RoomId roomId) {
+        var subscription = queries.subscriptionQuery(new FindRoom(roomId), ResponseTypes.instanceOf(RoomView.class),
+                ResponseTypes.instanceOf(RoomView.class));
+        return timeout -> {
+            try {
+                var initial = subscription.initialResult().blockOptional(timeout);
+                if (initial.isPresent()) {
+                    return initial;
+                }
+                return subscription.updates().next().blockOptional(timeout);
+            } catch (IllegalStateException timedOut) {
+                return Optional.empty();
+            } finally {
+                subscription.close();
+            }
+        };
+    }
+
+    @FunctionalInterface
+    public interface PendingRoom {
+        Optional<RoomView> await(Duration timeout);
+    }
+}

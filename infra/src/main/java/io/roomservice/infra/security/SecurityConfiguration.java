@@ -1,0 +1,100 @@
+package io.roomservice.infra.security;
+
+import io.roomservice.infra.web.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.ArrayList;
+
+import static io.roomservice.infra.security.CallerAuthorities.AUDITOR;
+import static io.roomservice.infra.security.CallerAuthorities.HOST;
+import static io.roomservice.infra.security.CallerAuthorities.PERSON;
+import static io.roomservice.infra.security.CallerAuthorities.STAFF;
+
+/**
+ * Callers prove who they are with a bearer JWT, checked by Spring Security's resource server. Which
+ * kind of caller may use which part of the API is decided here; finer rules (staff or support for a
+ * given action) are decided by the endpoints.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        var authorities = new JwtAuthenticationConverter();
+        authorities.setJwtGrantedAuthoritiesConverter(new CallerAuthorities());
+        http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/host/**").hasAuthority(HOST)
+                        .requestMatchers("/api/audit/**").hasAnyAuthority(STAFF, AUDITOR)
+                        .requestMatchers("/api/admin/**", "/actuator/**").hasAuthority(STAFF)
+                        .requestMatchers("/api/matrix/**").hasAuthority(PERSON)
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities))
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                "A valid bearer token is required: " + e.getMessage())))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required."))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response,
+                                HttpStatus.FORBIDDEN, "forbidden", "You may not do this.")));
+        return http.build();
+    }
+
+    /**
+     * With an identity provider configured (spring.security.oauth2.resourceserver.jwt.jwk-set-uri),
+     * tokens are checked against its keys; otherwise against the development HMAC key.
+     */
+    @Bean
+    public JwtDecoder jwtDecoder(JwtProperties properties,
+                                 @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSetUri) {
+        NimbusJwtDecoder decoder;
+        if (!jwkSetUri.isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        } else if (properties.hmacSecret().length() >= 32) {
+            var key = new SecretKeySpec(properties.hmacSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+            decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        } else {
+            throw new IllegalStateException("Configure spring.security.oauth2.resourceserver.jwt.jwk-set-uri, or "
+                    + "roomservice.security.jwt.hmac-secret with at least 32 characters for development");
+        }
+        var validators = new ArrayList<OAuth2TokenValidator<Jwt>>();
+        validators.add(new JwtTimestampValidator(properties.clockSkew()));
+        // a token that never expires is refused: a leaked one would work for ever
+        validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+        if (!properties.issuer().isBlank()) {
+            validators.add(new JwtIssuerValidator(properties.issuer()));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+}

@@ -1,0 +1,125 @@
+package io.roomservice.infra.web;
+
+import io.roomservice.api.common.CommandRejectedException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.LinkedHashMap;
+
+import static io.roomservice.infra.web.ProblemResponses.problem;
+
+/**
+ * Every error leaves as RFC 9457 problem+json with a stable {@code code}, a human {@code detail}
+ * and, for bad input, the offending field.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(CommandRejectedException.class)
+    ProblemDetail rejected(CommandRejectedException e) {
+        return problem(switch (e.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case WRONG_STATE, CONFLICT -> HttpStatus.CONFLICT;
+        }, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No such record: " + e.getAggregateIdentifier() + ".");
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ProblemDetail badRequest(BadRequestException e) {
+        var problem = problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+                "'" + e.getName() + "' has an invalid value.");
+        problem.setProperty("field", e.getName());
+        return problem;
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandFailed(CommandExecutionException e) {
+        log.error("A command failed unexpectedly", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The request could not be completed.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (causedBy(e, RequestSizeLimitFilter.BodyTooLargeException.class)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", rootMessage(e)));
+        }
+        var problem = problem(HttpStatus.BAD_REQUEST, "malformed-body",
+                "The request body is not valid JSON of the expected shape.");
+        JsonErrors.field(e).ifPresent(field -> problem.setProperty("field", field));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        var errors = new LinkedHashMap<String, String>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(
+                JsonErrors.snakeCase(f.getField()), f.getDefaultMessage()));
+        var first = errors.entrySet().iterator().next();
+        var problem = problem(HttpStatus.BAD_REQUEST, "invalid-field", first.getKey() + " " + first.getValue() + ".");
+        problem.setProperty("field", first.getKey());
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,86 @@
+package io.roomservice.query.room;
+
+import io.roomservice.api.room.FindRoom;
+import io.roomservice.api.room.ListRooms;
+import io.roomservice.api.room.RoomDeleted;
+import io.roomservice.api.room.RoomEvent;
+import io.roomservice.api.room.RoomPage;
+import io.roomservice.api.room.RoomView;
+import jakarta.persistence.criteria.Predicate;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+
+/**
+ * The room list: one row per room that has not been deleted. Rebuildable: a reset empties the
+ * table and a replay of the room events fills it again exactly.
+ */
+@Component
+@ProcessingGroup(RoomProjection.PROCESSING_GROUP)
+public class RoomProjection {
+
+    public static final String PROCESSING_GROUP = "rooms";
+
+    private final RoomRepository rooms;
+    private final QueryUpdateEmitter updates;
+
+    public RoomProjection(RoomRepository rooms, QueryUpdateEmitter updates) {
+        this.rooms = rooms;
+        this.updates = updates;
+    }
+
+    @EventHandler
+    void on(RoomEvent event, @Timestamp Instant timestamp) {
+        if (event instanceof RoomDeleted deleted) {
+            rooms.deleteById(deleted.roomId().value());
+            return;
+        }
+        var existing = rooms.findById(event.roomId().value());
+        var before = existing.map(RoomEntity::toView).orElse(null);
+        var after = RoomViewEvolver.evolve(before, event, timestamp);
+        if (after == null) {
+            return;
+        }
+        existing.ifPresentOrElse(entity -> entity.update(after), () -> rooms.save(RoomEntity.from(after)));
+        // lets a caller who just sent a command read its own write
+        updates.emit(FindRoom.class, query -> query.roomId().equals(after.roomId()), after);
+    }
+
+    @ResetHandler
+    void reset() {
+        rooms.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    public RoomView handle(FindRoom query) {
+        return rooms.findById(query.roomId().value()).map(RoomEntity::toView).orElse(null);
+    }
+
+    @QueryHandler
+    public RoomPage handle(ListRooms query) {
+        Specification<RoomEntity> filter = (root, q, cb) -> {
+            var predicates = new ArrayList<Predicate>();
+            if (query.projectId() != null) {
+                predicates.add(cb.equal(root.get("projectId"), query.projectId().value()));
+            }
+            if (query.state() != null) {
+                predicates.add(cb.equal(root.get("state"), query.state()));
+            }
+            return cb.and(predicates.toArray(Predicate[]::new));
+        };
+        var page = rooms.findAll(filter, PageRequest.of(query.page(), query.size(),
+                Sort.by(Sort.Order.desc("created"), Sort.Order.asc("roomId"))));
+        return new RoomPage(page.map(RoomEntity::toView).getContent(), page.getTotalElements(), query.page(),
+                query.size());
+    }
+}

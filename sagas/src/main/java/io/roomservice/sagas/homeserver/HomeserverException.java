@@ -1,0 +1,42 @@
+package io.roomservice.sagas.homeserver;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A homeserver call that did not succeed. {@link #isTransient()} tells whether the same call may
+ * succeed later (timeouts, 5xx, 429, connection errors); the message is readable by people and
+ * never contains a token.
+ */
+public class HomeserverException extends RuntimeException {
+
+    private final boolean transientFailure;
+    private final Duration retryAfter;
+
+    private HomeserverException(String message, boolean transientFailure, Duration retryAfter, Throwable cause) {
+        super(message, cause);
+        this.transientFailure = transientFailure;
+        this.retryAfter = retryAfter;
+    }
+
+    public static HomeserverException transientFailure(String message, Throwable cause) {
+        return new HomeserverException(message, true, null, cause);
+    }
+
+    /** The homeserver asked us to slow down (429) and said for how long. */
+    public static HomeserverException rateLimited(String message, Duration retryAfter) {
+        return new HomeserverException(message, true, retryAfter, null);
+    }
+
+    public static HomeserverException permanentFailure(String message) {
+        return new HomeserverException(message, false, null, null);
+    }
+
+    public boolean isTransient() {
+        return transientFailure;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}

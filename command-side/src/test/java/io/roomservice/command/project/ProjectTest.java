@@ -10,7 +10,6 @@ import io.roomservice.api.project.ProjectRegistered;
 import io.roomservice.api.project.ProjectRenamed;
 import io.roomservice.api.project.RegisterProject;
 import io.roomservice.api.project.RenameProject;
-import io.roomservice.command.AxonFixtureSupport;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -18,7 +17,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -28,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The host platform may repeat any call, so a repeat that changes nothing must record nothing.
  * Refusals are read from a command handler interceptor (see {@code RoomTest} for why).
  */
-@EnabledIf(value = "io.roomservice.command.AxonFixtureSupport#fixturesCanRun",
-        disabledReason = AxonFixtureSupport.HAMCREST_MISSING)
 class ProjectTest {
 
     private final ProjectId projectId = ProjectId.random();

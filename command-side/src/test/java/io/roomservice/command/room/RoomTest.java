@@ -25,7 +25,6 @@ import io.roomservice.api.room.RoomProvisioningRetried;
 import io.roomservice.api.room.RoomReactivated;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
-import io.roomservice.command.AxonFixtureSupport;
 import io.roomservice.command.project.ProjectLookup;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.AggregateDeletedException;
@@ -34,7 +33,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -58,8 +56,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Refusals are read from a command handler interceptor rather than with {@code expectException(..)}:
  * the latter only exists as an overload taking a Hamcrest matcher, which this module does not compile against.
  */
-@EnabledIf(value = "io.roomservice.command.AxonFixtureSupport#fixturesCanRun",
-        disabledReason = AxonFixtureSupport.HAMCREST_MISSING)
 class RoomTest {
 
     private static final String NAME = "Apollo";

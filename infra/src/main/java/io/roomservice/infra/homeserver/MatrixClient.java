@@ -251,7 +251,10 @@ public class MatrixClient {
             if (cause instanceof HttpTimeoutException) {
                 throw timedOut(method, path, cause);
             }
-            if (findCause(cause, ConnectException.class) != null) {
+            if (cause instanceof ConnectException) {
+                // Refused, no route, reset while connecting. The JDK 17 client reports a refused
+                // connection as a ConnectException without any message (caused by a
+                // ClosedChannelException), hence the fallback text.
                 throw HomeserverException.transientFailure(
                         mask("Homeserver unreachable at " + baseUrl + ": " + describe(cause, "Connection refused")), cause);
             }
@@ -390,15 +393,6 @@ public class MatrixClient {
             }
         }
         return fallback;
-    }
-
-    private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     private static String human(Duration duration) {

@@ -162,6 +162,23 @@ class MatrixHomeserverSynapseTest {
     }
 
     @Test
+    void a_room_version_12_room_leaves_the_creating_bot_out_of_the_users_map() {
+        // From version 12 the creator's power is implicit; Synapse refuses the creator in "users".
+        MatrixProperties v12 = new MatrixProperties(synapseUrl, serverName, asToken, BOT, "rs", "12",
+                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60));
+        MatrixClient client = new MatrixClient(v12);
+
+        ProvisionedRoom room = new MatrixHomeserver(client, v12).createRoom(spec(ProjectId.random(), "Artemis"));
+
+        Map<String, JsonNode> state = stateByType(client.roomState(room.matrixRoomId(), null));
+        assertThat(state.get("m.room.create").path("content").path("room_version").stringValue()).isEqualTo("12");
+        JsonNode levels = state.get("m.room.power_levels").path("content");
+        assertThat(levels.path("users").propertyNames()).isEmpty();
+        assertThat(levels.path("state_default").asInt()).isEqualTo(100);
+        assertThat(client.resolveAlias(room.alias())).contains(room.matrixRoomId());
+    }
+
+    @Test
     void creating_the_room_of_a_project_again_returns_the_same_room() {
         ProjectId project = ProjectId.random();
         ProvisionedRoom first = new MatrixHomeserver(client(), properties).createRoom(spec(project, "Gemini"));

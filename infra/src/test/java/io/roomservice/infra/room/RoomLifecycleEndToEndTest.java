@@ -130,7 +130,7 @@ class RoomLifecycleEndToEndTest extends EndToEndTest {
         var project = registerProject("Mercury");
         var roomUuid = createdRoom(project);
         awaitState(roomUuid, "active");
-        long before = storedEvents();
+        long before = eventsOf(roomUuid);
 
         var delete = api.delete("/api/matrix/rooms/" + roomUuid + "/", TestTokens.staff());
 
@@ -139,6 +139,6 @@ class RoomLifecycleEndToEndTest extends EndToEndTest {
         assertThat(delete.json().get("code").asString()).isEqualTo("room-wrong-state");
         assertThat(delete.json().get("detail").asString())
                 .isEqualTo("Only rooms in error, creating or archived state can be deleted.");
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(eventsOf(roomUuid)).isEqualTo(before);
     }
 }

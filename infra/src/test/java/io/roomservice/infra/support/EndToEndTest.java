@@ -74,8 +74,16 @@ public abstract class EndToEndTest {
         });
     }
 
-    protected long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    /** Events stored for one aggregate (a room or a project). */
+    protected long eventsOf(Object aggregateId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class,
+                aggregateId.toString());
+    }
+
+    /** Events whose payload mentions the id anywhere (e.g. every room event naming a project). */
+    protected long eventsMentioning(Object id) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+                Long.class, "%" + id + "%");
     }
 
     @TestConfiguration

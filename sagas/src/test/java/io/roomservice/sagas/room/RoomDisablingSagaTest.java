@@ -8,16 +8,12 @@ import io.roomservice.api.room.RoomDisablingStarted;
 import io.roomservice.api.room.RoomFailed;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomState;
-import io.roomservice.sagas.AxonFixtureSupport;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@EnabledIf(value = "io.roomservice.sagas.AxonFixtureSupport#fixturesCanRun",
-        disabledReason = AxonFixtureSupport.HAMCREST_MISSING)
 class RoomDisablingSagaTest {
 
     private final RoomId roomId = RoomId.random();

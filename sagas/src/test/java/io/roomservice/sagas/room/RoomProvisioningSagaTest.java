@@ -13,7 +13,6 @@ import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomProvisioningRetried;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
-import io.roomservice.sagas.AxonFixtureSupport;
 import io.roomservice.sagas.homeserver.Homeserver;
 import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.homeserver.ProvisionedRoom;
@@ -23,7 +22,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -39,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the "room-provisioning-retry" deadline with backoff (1s, 2s, ... for this policy), 429 delays,
  * exhaustion after three attempts, and the events that end the saga.
  */
-@EnabledIf(value = "io.roomservice.sagas.AxonFixtureSupport#fixturesCanRun",
-        disabledReason = AxonFixtureSupport.HAMCREST_MISSING)
 class RoomProvisioningSagaTest {
 
     private static final String RETRY_DEADLINE = "room-provisioning-retry";

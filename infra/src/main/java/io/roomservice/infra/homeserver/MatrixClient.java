@@ -193,7 +193,12 @@ public class MatrixClient {
         if (asUser != null && !asUser.isBlank()) {
             query.put("user_id", asUser);
         }
-        URI uri = URI.create(baseUrl + path + queryString(query));
+        URI uri;
+        try {
+            uri = URI.create(baseUrl + path + queryString(query));
+        } catch (IllegalArgumentException e) {
+            throw HomeserverException.permanentFailure(mask("The homeserver URL " + baseUrl + " is not a valid URL"));
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(properties.readTimeout())
                 .header("Authorization", "Bearer " + properties.asToken())
@@ -219,8 +224,7 @@ public class MatrixClient {
         Response result = new Response(method, path, response.statusCode(), parsed, raw, response.headers().map());
         if (result.successful() && (parsed == null || !(parsed.isObject() || parsed.isArray()))) {
             // A success carries a JSON object (or, for /state, an array); anything else is a proxy page
-            // or a broken server.
-            // (Error statuses keep their status meaning; their body only adds errcode and error.)
+            // or a broken server. Error statuses keep their meaning; their body only adds errcode/error.
             throw HomeserverException.transientFailure(mask(
                     "Homeserver at " + baseUrl + " answered " + method + " " + path + " with HTTP " + result.status()
                             + " and a body that is not JSON: " + snippet(raw)), null);

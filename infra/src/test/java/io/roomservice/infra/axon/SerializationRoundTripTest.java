@@ -1,0 +1,125 @@
+package io.roomservice.infra.axon;
+
+import io.roomservice.api.project.CustomerId;
+import io.roomservice.api.project.ProjectDeleted;
+import io.roomservice.api.project.ProjectId;
+import io.roomservice.api.project.ProjectRegistered;
+import io.roomservice.api.project.ProjectRenamed;
+import io.roomservice.api.room.RoomActivated;
+import io.roomservice.api.room.RoomArchived;
+import io.roomservice.api.room.RoomCreationRequested;
+import io.roomservice.api.room.RoomDeleted;
+import io.roomservice.api.room.RoomDisablingRetried;
+import io.roomservice.api.room.RoomDisablingStarted;
+import io.roomservice.api.room.RoomEvent;
+import io.roomservice.api.room.RoomFailed;
+import io.roomservice.api.room.RoomId;
+import io.roomservice.api.room.RoomProvisioningRetried;
+import io.roomservice.api.room.RoomReactivated;
+import io.roomservice.api.room.RoomReprovisioningStarted;
+import io.roomservice.api.room.RoomState;
+import io.roomservice.infra.support.EndToEndTest;
+import io.roomservice.sagas.room.RoomDisablingSaga;
+import io.roomservice.sagas.room.RoomProvisioningSaga;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every event and saga survives the trip through the serializers the application really uses, so
+ * what is stored today can be read back tomorrow.
+ */
+class SerializationRoundTripTest extends EndToEndTest {
+
+    private static final RoomId ROOM = RoomId.random();
+    private static final ProjectId PROJECT = ProjectId.of("6f2c1f0e-9d3b-4b7a-8c55-0f1e2d3c4b5a");
+    private static final CustomerId CUSTOMER = CustomerId.of("0a1b2c3d-4e5f-4061-8a7b-9c0d1e2f3a4b");
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    @Autowired
+    Serializer serializer;
+
+    static Stream<Object> events() {
+        return Stream.of(
+                new ProjectRegistered(PROJECT, CUSTOMER, "Apollo"),
+                new ProjectRenamed(PROJECT, "Apollo 11"),
+                new ProjectDeleted(PROJECT),
+                new RoomCreationRequested(ROOM, PROJECT, CUSTOMER, "Apollo"),
+                new RoomActivated(ROOM, "!abc:example.org", "#rs-abc:example.org"),
+                new RoomActivated(ROOM, "!abc:example.org", null),
+                new RoomFailed(ROOM, RoomState.CREATING, "M_FORBIDDEN: no"),
+                new RoomProvisioningRetried(ROOM, PROJECT, "Apollo"),
+                new RoomDisablingStarted(ROOM, true, "disabled by user:x"),
+                new RoomDisablingRetried(ROOM),
+                new RoomArchived(ROOM),
+                new RoomReactivated(ROOM),
+                new RoomDeleted(ROOM, PROJECT),
+                new RoomReprovisioningStarted(ROOM, PROJECT, "Apollo", "!old:example.org"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void everyEventComesBackEqualFromTheEventSerializer(Object event) {
+        var serialized = eventSerializer.serialize(event, byte[].class);
+        Object back = eventSerializer.deserialize(serialized);
+        assertThat(back).isEqualTo(event);
+        assertThat(serialized.getType().getRevision()).isEqualTo("1");
+    }
+
+    @Test
+    void theSamplesCoverEveryRoomEventType() {
+        var sampled = events().map(Object::getClass).toList();
+        assertThat(sampled).containsAll(Arrays.asList(RoomEvent.class.getPermittedSubclasses()));
+    }
+
+    @Test
+    void typedIdsAreStoredAsBareUuids() {
+        var json = new String(eventSerializer.serialize(new RoomArchived(ROOM), byte[].class).getData());
+        assertThat(json).isEqualTo("{\"roomId\":\"" + ROOM + "\"}");
+    }
+
+    @Test
+    void theProvisioningSagaComesBackWithItsState() {
+        var saga = new RoomProvisioningSaga();
+        saga.setRoomId(ROOM);
+        saga.setProjectId(PROJECT);
+        saga.setName("Apollo");
+        saga.setAttemptsMade(2);
+        saga.setRetryDeadlineId("deadline-1");
+
+        var back = roundTrip(saga);
+
+        assertThat(back).usingRecursiveComparison().isEqualTo(saga);
+    }
+
+    @Test
+    void theDisablingSagaComesBackWithItsState() {
+        var saga = new RoomDisablingSaga();
+        saga.setRoomId(ROOM);
+        saga.setDeleteHistory(true);
+
+        assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T roundTrip(T saga) {
+        var serialized = serializer.serialize(saga, byte[].class);
+        var copy = new SimpleSerializedObject<>(serialized.getData(), byte[].class,
+                new SimpleSerializedType(serialized.getType().getName(), serialized.getType().getRevision()));
+        return (T) serializer.deserialize(copy);
+    }
+
+}

@@ -46,9 +46,9 @@ public class Projections {
         processor.start();
     }
 
-    /** True once the processor has caught up with the head of the event store and is not replaying. */
+    /** True once every segment of the processor has reached the head of the event store. */
     public boolean caughtUp(String name) {
-        return find(name).map(s -> s.caughtUp() && !s.replaying()).orElse(false);
+        return find(name).map(ProcessorStatus::caughtUp).orElse(false);
     }
 
     private ProcessorStatus status(EventProcessor processor) {

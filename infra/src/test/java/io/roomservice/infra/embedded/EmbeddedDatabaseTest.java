@@ -1,0 +1,59 @@
+package io.roomservice.infra.embedded;
+
+import io.roomservice.infra.support.Api;
+import io.roomservice.infra.support.ScriptedHomeserver;
+import io.roomservice.infra.support.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The embedded default: the same application, migrations and schema validation on H2 (in memory
+ * here, a file in ./data for scripts/run.sh), and a room goes through creation to active.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:embedded;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+        "spring.datasource.username=sa", "spring.datasource.password="})
+@Import(EmbeddedDatabaseTest.Homeserver.class)
+class EmbeddedDatabaseTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theServiceRunsOnTheEmbeddedDatabaseWithTheSameMigrations() {
+        var api = new Api(port);
+        var project = UUID.randomUUID();
+        assertThat(api.put("/api/host/projects/" + project + "/", TestTokens.host(),
+                "{\"customer\": \"" + UUID.randomUUID() + "\", \"name\": \"Embedded\"}").status()).isEqualTo(202);
+
+        var created = api.post("/api/matrix/rooms/", TestTokens.staff(), "{\"project\": \"" + project + "\"}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var uuid = created.json().get("uuid").asString();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/matrix/rooms/" + uuid + "/", TestTokens.staff()).json().get("state").asString())
+                .isEqualTo("active"));
+        var events = api.get("/api/audit/rooms/" + uuid + "/events", TestTokens.staff()).json().get("events");
+        assertThat(events.size()).isEqualTo(2);
+    }
+
+    @TestConfiguration
+    static class Homeserver {
+        @Bean
+        @Primary
+        ScriptedHomeserver scriptedHomeserver() {
+            return new ScriptedHomeserver();
+        }
+    }
+}

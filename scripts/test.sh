@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 
 scripts/postgres.sh --fresh
+# the tests' Synapse is its own: a fresh run directory and port, apart from the one scripts/run.sh uses
+export SYNAPSE_DIR="$PWD/.synapse/test-run" SYNAPSE_PORT=${SYNAPSE_TEST_PORT:-8018}
+unset SYNAPSE_URL SYNAPSE_APPSERVICE_DIR
 if command -v python3 >/dev/null 2>&1; then
   scripts/synapse/install.sh
   trap 'scripts/synapse/stop.sh >/dev/null 2>&1 || true' EXIT

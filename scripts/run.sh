@@ -45,7 +45,6 @@ YAML
   export ROOMSERVICE_MATRIX_HOMESERVER_URL="$SYNAPSE_URL"
   export ROOMSERVICE_MATRIX_DOMAIN="$SYNAPSE_SERVER_NAME"
   export ROOMSERVICE_MATRIX_AS_TOKEN="$AS_TOKEN"
-  export ROOMSERVICE_MATRIX_HS_TOKEN="$HS_TOKEN"
   echo "Synapse is up at $SYNAPSE_URL (server name $SYNAPSE_SERVER_NAME)."
   echo "A Matrix user to look with: scripts/synapse/register-user.sh alice secret-password --admin"
 else

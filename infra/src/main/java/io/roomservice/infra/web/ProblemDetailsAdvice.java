@@ -34,7 +34,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CommandRejectedException.class)
     ProblemDetail rejected(CommandRejectedException e) {
         return problem(switch (e.reason()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case INVALID -> HttpStatus.BAD_REQUEST;
             case WRONG_STATE, CONFLICT -> HttpStatus.CONFLICT;
         }, e.code(), e.getMessage());

@@ -38,14 +38,11 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", tooLarge());
+            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                    new BodyTooLargeException(maxBytes).getMessage());
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
-    }
-
-    private String tooLarge() {
-        return "The request body is larger than " + maxBytes + " bytes.";
     }
 
     /** Thrown while reading a streamed body that grows past the limit; answered with 413. */

@@ -12,10 +12,7 @@ class RoomAuditEndToEndTest extends EndToEndTest {
 
     @Test
     void theStateAtAnInstantIsRebuiltFromTheEventsUpToThatInstant() {
-        var project = registerProject("Time travel");
-        homeserver.failPermanently(project, "M_LIMIT_EXCEEDED: later please");
-        var roomUuid = createdRoom(project);
-        awaitState(roomUuid, "error");
+        var roomUuid = erredRoom("Time travel", "M_LIMIT_EXCEEDED: later please");
         var events = api.get("/api/audit/rooms/" + roomUuid + "/events", TestTokens.staff()).json().get("events");
         var createdAt = Instant.parse(events.get(0).get("timestamp").asString());
         var failedAt = Instant.parse(events.get(1).get("timestamp").asString());
@@ -34,8 +31,7 @@ class RoomAuditEndToEndTest extends EndToEndTest {
 
     @Test
     void theStateNowMatchesTheRoomList() {
-        var roomUuid = createdRoom(registerProject("Now"));
-        awaitState(roomUuid, "active");
+        var roomUuid = activeRoom("Now");
 
         var now = api.get("/api/audit/rooms/" + roomUuid + "/state", TestTokens.staff()).json();
         var listed = room(roomUuid).json();

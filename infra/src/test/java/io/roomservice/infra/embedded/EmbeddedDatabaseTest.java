@@ -1,15 +1,12 @@
 package io.roomservice.infra.embedded;
 
 import io.roomservice.infra.support.Api;
-import io.roomservice.infra.support.ScriptedHomeserver;
+import io.roomservice.infra.support.EndToEndTest;
 import io.roomservice.infra.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -24,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:embedded;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
         "spring.datasource.username=sa", "spring.datasource.password="})
-@Import(EmbeddedDatabaseTest.Homeserver.class)
+@Import(EndToEndTest.ScriptedHomeserverConfiguration.class)
 class EmbeddedDatabaseTest {
 
     @LocalServerPort
@@ -46,14 +43,5 @@ class EmbeddedDatabaseTest {
                 .isEqualTo("active"));
         var events = api.get("/api/audit/rooms/" + uuid + "/events", TestTokens.staff()).json().get("events");
         assertThat(events.size()).isEqualTo(2);
-    }
-
-    @TestConfiguration
-    static class Homeserver {
-        @Bean
-        @Primary
-        ScriptedHomeserver scriptedHomeserver() {
-            return new ScriptedHomeserver();
-        }
     }
 }

@@ -54,6 +54,8 @@ class MatrixHomeserverSynapseTest {
     private static String serverName;
     private static String asToken;
     private static MatrixProperties properties;
+    /** Handed to the test bed scripts, so they start the Synapse this test talks to. */
+    private static final Map<String, String> testBed = new java.util.HashMap<>();
 
     @BeforeAll
     static void startSynapseWithOurRegistration() throws Exception {
@@ -61,11 +63,14 @@ class MatrixHomeserverSynapseTest {
 
         repoRoot = findRepoRoot();
         Map<String, String> env = System.getenv();
-        String synapseDir = envOr(env, "SYNAPSE_DIR", repoRoot.resolve(".synapse/run").toString());
-        String port = envOr(env, "SYNAPSE_PORT", "8008");
+        // the tests' own Synapse (as scripts/test.sh sets it), apart from the one scripts/run.sh starts
+        String synapseDir = envOr(env, "SYNAPSE_DIR", repoRoot.resolve(".synapse/test-run").toString());
+        String port = envOr(env, "SYNAPSE_PORT", "8018");
         synapseUrl = envOr(env, "SYNAPSE_URL", "http://127.0.0.1:" + port);
         serverName = envOr(env, "SYNAPSE_SERVER_NAME", "roomservice.test");
         Path appserviceDir = Path.of(envOr(env, "SYNAPSE_APPSERVICE_DIR", synapseDir + "/appservices"));
+        testBed.putAll(Map.of("SYNAPSE_DIR", synapseDir, "SYNAPSE_PORT", port, "SYNAPSE_URL", synapseUrl,
+                "SYNAPSE_SERVER_NAME", serverName, "SYNAPSE_APPSERVICE_DIR", appserviceDir.toString()));
 
         asToken = randomHex(32);
         String hsToken = randomHex(32);
@@ -284,7 +289,9 @@ class MatrixHomeserverSynapseTest {
     private static void run(String script, Duration timeout) throws IOException, InterruptedException {
         Path log = Files.createTempFile("synapse-script", ".log");
         try {
-            Process process = new ProcessBuilder("bash", repoRoot.resolve(script).toString())
+            var builder = new ProcessBuilder("bash", repoRoot.resolve(script).toString());
+            builder.environment().putAll(testBed);
+            Process process = builder
                     .directory(repoRoot.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

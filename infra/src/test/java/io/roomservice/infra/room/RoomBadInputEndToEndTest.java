@@ -105,8 +105,7 @@ class RoomBadInputEndToEndTest extends EndToEndTest {
 
     @Test
     void aTransitionFromTheWrongStateIsAConflictAndRecordsNothing() {
-        var roomUuid = createdRoom(registerProject("Wrong state"));
-        awaitState(roomUuid, "active");
+        var roomUuid = activeRoom("Wrong state");
         long before = eventsOf(roomUuid);
         var response = api.post("/api/matrix/rooms/" + roomUuid + "/reactivate/", TestTokens.staff(), null);
         assertProblem(response, 409, "room-wrong-state");
@@ -118,8 +117,7 @@ class RoomBadInputEndToEndTest extends EndToEndTest {
 
     @Test
     void aDisableBodyWithAWrongTypeIsABadRequest() {
-        var roomUuid = createdRoom(registerProject("Typed"));
-        awaitState(roomUuid, "active");
+        var roomUuid = activeRoom("Typed");
         var response = api.post("/api/matrix/rooms/" + roomUuid + "/disable/", TestTokens.staff(),
                 "{\"delete_history\": \"yes please\"}");
         assertProblem(response, 400, "malformed-body");
@@ -161,10 +159,7 @@ class RoomBadInputEndToEndTest extends EndToEndTest {
 
     @Test
     void supportMayNotRetryOrReactivateButStaffMay() {
-        var project = registerProject("Staff only");
-        homeserver.failPermanently(project, "M_FORBIDDEN: no");
-        var roomUuid = createdRoom(project);
-        awaitState(roomUuid, "error");
+        var roomUuid = erredRoom("Staff only", "M_FORBIDDEN: no");
         assertProblem(api.post("/api/matrix/rooms/" + roomUuid + "/retry/", TestTokens.support(), null), 403, "forbidden");
         assertThat(api.post("/api/matrix/rooms/" + roomUuid + "/retry/", TestTokens.staff(), null).status()).isEqualTo(202);
     }

@@ -88,11 +88,7 @@ class RoomLifecycleEndToEndTest extends EndToEndTest {
 
     @Test
     void aPermanentFailurePutsTheRoomInErrorWithTheReasonAndARetryMakesItActive() {
-        var project = registerProject("Artemis");
-        homeserver.failPermanently(project, "M_FORBIDDEN: the bot may not create rooms");
-        var roomUuid = createdRoom(project);
-
-        awaitState(roomUuid, "error");
+        var roomUuid = erredRoom("Artemis", "M_FORBIDDEN: the bot may not create rooms");
         assertThat(room(roomUuid).json().get("error_message").asString())
                 .contains("M_FORBIDDEN: the bot may not create rooms");
 
@@ -126,7 +122,7 @@ class RoomLifecycleEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void anActiveRoomCanBeReprovisionedOnlyByItsLifecycleNotDeleted() {
+    void anActiveRoomCannotBeDeletedAndTheRefusalRecordsNothing() {
         var project = registerProject("Mercury");
         var roomUuid = createdRoom(project);
         awaitState(roomUuid, "active");

@@ -62,6 +62,22 @@ public abstract class EndToEndTest {
         return response.json().get("uuid").asString();
     }
 
+    /** A room of a new project, once the homeserver has created it. */
+    protected String activeRoom(String projectName) {
+        var roomUuid = createdRoom(registerProject(projectName));
+        awaitState(roomUuid, "active");
+        return roomUuid;
+    }
+
+    /** A room of a new project whose creation the homeserver refused for good with this error. */
+    protected String erredRoom(String projectName, String homeserverError) {
+        var project = registerProject(projectName);
+        homeserver.failPermanently(project, homeserverError);
+        var roomUuid = createdRoom(project);
+        awaitState(roomUuid, "error");
+        return roomUuid;
+    }
+
     protected Api.Response room(String roomUuid) {
         return api.get("/api/matrix/rooms/" + roomUuid + "/", TestTokens.staff());
     }
@@ -86,8 +102,9 @@ public abstract class EndToEndTest {
                 Long.class, "%" + id + "%");
     }
 
+    /** Replaces the homeserver port with a {@link ScriptedHomeserver}; also used by tests on other databases. */
     @TestConfiguration
-    static class ScriptedHomeserverConfiguration {
+    public static class ScriptedHomeserverConfiguration {
 
         @Bean
         @Primary

@@ -24,13 +24,11 @@ public class RoomDisablingSaga {
     static final String ROOM_ID = "roomId";
 
     private RoomId roomId;
-    private boolean deleteHistory;
 
     @StartSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(RoomDisablingStarted event, CommandGateway commands) {
         roomId = event.roomId();
-        deleteHistory = event.deleteHistory();
         SystemCommands.send(commands, new ArchiveRoom(roomId));
     }
 
@@ -38,7 +36,6 @@ public class RoomDisablingSaga {
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(RoomDisablingRetried event, CommandGateway commands) {
         roomId = event.roomId();
-        deleteHistory = false;
         SystemCommands.send(commands, new ArchiveRoom(roomId));
     }
 
@@ -60,13 +57,5 @@ public class RoomDisablingSaga {
 
     public void setRoomId(RoomId roomId) {
         this.roomId = roomId;
-    }
-
-    public boolean isDeleteHistory() {
-        return deleteHistory;
-    }
-
-    public void setDeleteHistory(boolean deleteHistory) {
-        this.deleteHistory = deleteHistory;
     }
 }

@@ -2,8 +2,6 @@ package io.roomservice.api.common;
 
 /** Why a command was refused; adapters map each reason to one HTTP status. */
 public enum RejectionReason {
-    /** The target does not exist (or is not visible). */
-    NOT_FOUND,
     /** The request is well formed but refers to something that makes it invalid (e.g. an unknown project). */
     INVALID,
     /** The target exists but is not in a state that allows the command. */

@@ -2,13 +2,12 @@ package io.roomservice.api.project;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.roomservice.api.common.UuidId;
 
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a customer; serialized as its bare UUID. */
-public record CustomerId(@JsonValue UUID value) implements UuidId {
+public record CustomerId(@JsonValue UUID value) {
 
     public CustomerId {
         Objects.requireNonNull(value, "customer id");

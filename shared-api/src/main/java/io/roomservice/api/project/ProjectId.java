@@ -2,13 +2,12 @@ package io.roomservice.api.project;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.roomservice.api.common.UuidId;
 
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a project; serialized as its bare UUID. */
-public record ProjectId(@JsonValue UUID value) implements UuidId {
+public record ProjectId(@JsonValue UUID value) {
 
     public ProjectId {
         Objects.requireNonNull(value, "project id");

@@ -2,13 +2,12 @@ package io.roomservice.api.room;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.roomservice.api.common.UuidId;
 
 import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a room; serialized as its bare UUID. */
-public record RoomId(@JsonValue UUID value) implements UuidId {
+public record RoomId(@JsonValue UUID value) {
 
     public RoomId {
         Objects.requireNonNull(value, "room id");

@@ -1,0 +1,241 @@
+package io.roomservice.infra.bench;
+
+import io.roomservice.api.common.MetaDataKeys;
+import io.roomservice.api.project.CustomerId;
+import io.roomservice.api.project.ProjectId;
+import io.roomservice.api.project.RegisterProject;
+import io.roomservice.api.room.CreateRoom;
+import io.roomservice.api.room.RecordRoomProvisioned;
+import io.roomservice.api.room.RoomActivated;
+import io.roomservice.api.room.RoomCreationRequested;
+import io.roomservice.api.room.RoomId;
+import io.roomservice.infra.admin.Projections;
+import io.roomservice.infra.support.EndToEndTest;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The foundation's figures, measured by hand (scripts/benchmark.sh), never as part of the suite:
+ * commands per second through the command bus into PostgreSQL next to a raw JDBC
+ * insert-and-commit baseline in the same run, and the room projection's rebuild speed.
+ * Prints a table; docs/benchmarks.md records the figures.
+ */
+@TestPropertySource(properties = {
+        "spring.datasource.url=${ROOMSERVICE_BENCH_DB_URL:jdbc:postgresql://127.0.0.1:5432/roomservice_bench}",
+        "spring.datasource.hikari.maximum-pool-size=16",
+        "logging.level.io.roomservice=WARN"})
+class FoundationBenchmark extends EndToEndTest {
+
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 5));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+    private static final int REBUILD_ROOMS = Integer.getInteger("bench.rooms", 100_000);
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    EventStorageEngine storage;
+    @Autowired
+    TransactionManager transactions;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    Projections projections;
+
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void measure() throws Exception {
+        // provisioning would race the measured transition; the room list keeps projecting (real load)
+        processing.eventProcessor("RoomProvisioningSagaProcessor").ifPresent(p -> p.shutDown());
+        processing.eventProcessor("RoomDisablingSagaProcessor").ifPresent(p -> p.shutDown());
+        jdbc.execute("create table if not exists bench_baseline (id uuid primary key, payload bytea not null)");
+
+        for (int threads : new int[]{1, 8}) {
+            double raw = rate(threads, this::rawInsertAndCommit);
+            row("raw JDBC insert-and-commit", threads, raw, "inserts/s");
+            // warm up (registering projects as needed), then register enough projects untimed
+            double warm = run(threads, this::createAndActivateRoom, WARMUP) / (double) WARMUP.toSeconds();
+            preRegister((int) (warm * 1.5 * MEASURE.toSeconds()));
+            long inlineBefore = inlineRegistrations.get();
+            double created = run(threads, this::createAndActivateRoom, MEASURE) / (double) MEASURE.toSeconds();
+            if (inlineRegistrations.get() > inlineBefore) {
+                report.add("  (project pool ran out: " + (inlineRegistrations.get() - inlineBefore)
+                        + " projects were registered inside the timed part)");
+            }
+            row("command bus: CreateRoom + RecordRoomProvisioned", threads, created, "rooms/s");
+            row("  = commands", threads, created * 2, "commands/s");
+            report.add(String.format(Locale.ROOT, "  commands/s vs raw inserts/s at %d thread(s): %.2f", threads,
+                    created * 2 / raw));
+        }
+        rebuild();
+        jdbc.execute("drop table bench_baseline");
+        System.out.println("\n===== roomservice foundation benchmark =====");
+        System.out.println("cores: " + Runtime.getRuntime().availableProcessors() + ", warm-up " + WARMUP.toSeconds()
+                + " s, measured " + MEASURE.toSeconds() + " s per row");
+        report.forEach(System.out::println);
+        System.out.println("============================================\n");
+    }
+
+    private void rawInsertAndCommit() throws Exception {
+        try (Connection c = dataSource.getConnection(); var insert = c.prepareStatement(
+                "insert into bench_baseline (id, payload) values (?, ?)")) {
+            c.setAutoCommit(false);
+            insert.setObject(1, UUID.randomUUID());
+            insert.setBytes(2, "{\"roomId\":\"00000000-0000-0000-0000-000000000000\"}".getBytes());
+            insert.executeUpdate();
+            c.commit();
+        }
+    }
+
+    private final ConcurrentLinkedQueue<ProjectId> projects = new ConcurrentLinkedQueue<>();
+    private final AtomicLong inlineRegistrations = new AtomicLong();
+
+    private void createAndActivateRoom() {
+        var project = projects.poll();
+        if (project == null) {
+            inlineRegistrations.incrementAndGet();
+            project = new ProjectId(UUID.randomUUID());
+            send(new RegisterProject(project, new CustomerId(UUID.randomUUID()), "Bench"));
+        }
+        var room = RoomId.random();
+        send(new CreateRoom(room, project));
+        send(new RecordRoomProvisioned(room, "!" + room.value() + ":bench", null));
+    }
+
+    private void send(Object command) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(Map.of(MetaDataKeys.ACTOR, MetaDataKeys.SYSTEM_ACTOR, MetaDataKeys.REQUEST_ID, "bench")));
+    }
+
+    /** Projects are registered before the timed part, so the timed operation is create + one transition. */
+    private void preRegister(int count) throws Exception {
+        var remaining = new AtomicLong(count);
+        run(8, () -> {
+            if (remaining.decrementAndGet() >= 0) {
+                var project = new ProjectId(UUID.randomUUID());
+                send(new RegisterProject(project, new CustomerId(UUID.randomUUID()), "Bench"));
+                projects.add(project);
+            }
+        }, () -> remaining.get() <= 0);
+    }
+
+    private double rate(int threads, Op op) throws Exception {
+        run(threads, op, WARMUP);
+        return run(threads, op, MEASURE) / (double) MEASURE.toSeconds();
+    }
+
+    private long run(int threads, Op op, Duration duration) throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        return run(threads, op, () -> System.nanoTime() >= end);
+    }
+
+    private long run(int threads, Op op, java.util.function.BooleanSupplier stop) throws Exception {
+        var done = new AtomicLong();
+        var pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            pool.submit(() -> {
+                while (!stop.getAsBoolean()) {
+                    op.run();
+                    done.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("benchmark threads did not stop");
+        }
+        return done.get();
+    }
+
+    /** Appends REBUILD_ROOMS rooms (two events each) straight into the event store, then rebuilds the room list. */
+    private void rebuild() throws Exception {
+        long t0 = System.nanoTime();
+        int batch = 1000;
+        for (int start = 0; start < REBUILD_ROOMS; start += batch) {
+            var events = new ArrayList<GenericDomainEventMessage<?>>();
+            for (int i = 0; i < batch; i++) {
+                var room = RoomId.random();
+                var project = new ProjectId(UUID.randomUUID());
+                var meta = MetaData.with(MetaDataKeys.ACTOR, MetaDataKeys.SYSTEM_ACTOR);
+                events.add(new GenericDomainEventMessage<>("Room", room.toString(), 0,
+                        new RoomCreationRequested(room, project, new CustomerId(UUID.randomUUID()), "Bench " + i), meta));
+                events.add(new GenericDomainEventMessage<>("Room", room.toString(), 1,
+                        new RoomActivated(room, "!" + room.value() + ":bench", "#rs-" + room.value() + ":bench"), meta));
+            }
+            transactions.executeInTransaction(() -> storage.appendEvents(events));
+        }
+        long appendNanos = System.nanoTime() - t0;
+        long totalEvents = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        report.add(String.format(Locale.ROOT, "appended %,d room events in %.1f s (event store holds %,d events)",
+                REBUILD_ROOMS * 2L, appendNanos / 1e9, totalEvents));
+        // the truth is the event store: the live list must hold every created room before the rebuild
+        long expectedRooms = jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type like '%.RoomCreationRequested'", Long.class);
+        await(() -> jdbc.queryForObject("select count(*) from rooms", Long.class) == expectedRooms, Duration.ofMinutes(10));
+
+        long r0 = System.nanoTime();
+        long rows = jdbc.query("select payload from domain_event_entry", rs -> {
+            long n = 0;
+            while (rs.next()) {
+                rs.getBytes(1);
+                n++;
+            }
+            return n;
+        });
+        double rawRead = rows / ((System.nanoTime() - r0) / 1e9);
+        report.add(String.format(Locale.ROOT, "%-52s %,12.0f events/s", "raw JDBC read of every event payload", rawRead));
+
+        long b0 = System.nanoTime();
+        projections.rebuild("rooms");
+        await(() -> jdbc.queryForObject("select count(*) from rooms", Long.class) == expectedRooms
+                && Long.valueOf(0).equals(projections.find("rooms").orElseThrow().lag()), Duration.ofMinutes(Long.getLong("bench.rebuild-minutes", 20)));
+        double seconds = (System.nanoTime() - b0) / 1e9;
+        long rebuiltRooms = jdbc.queryForObject("select count(*) from rooms", Long.class);
+        report.add(String.format(Locale.ROOT, "%-52s %,12.0f events/s  (%,d events, %.1f s, %,d rooms, expected %,d)",
+                "room projection rebuild", totalEvents / seconds, totalEvents, seconds, rebuiltRooms, expectedRooms));
+    }
+
+    private void await(java.util.function.BooleanSupplier condition, Duration atMost) throws InterruptedException {
+        long end = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("timed out; rooms processor: " + projections.find("rooms")
+                        + ", rows: " + jdbc.queryForObject("select count(*) from rooms", Long.class));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void row(String what, int threads, double rate, String unit) {
+        report.add(String.format(Locale.ROOT, "%-52s %2d thread(s) %,10.0f %s", what, threads, rate, unit));
+    }
+
+    @FunctionalInterface
+    interface Op {
+        void run() throws Exception;
+    }
+}

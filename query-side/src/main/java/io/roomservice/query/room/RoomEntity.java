@@ -11,7 +11,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
@@ -82,7 +82,8 @@ public class RoomEntity implements Persistable<UUID> {
         return isNew;
     }
 
-    @PostPersist
+    /** Not new from the moment it is persisted: a delete in the same batch, before the flush, must see that. */
+    @PrePersist
     @PostLoad
     void markStored() {
         isNew = false;

@@ -2,6 +2,7 @@ package io.roomservice.query.room;
 
 import io.roomservice.api.room.FindRoom;
 import io.roomservice.api.room.ListRooms;
+import io.roomservice.api.room.RoomCreationRequested;
 import io.roomservice.api.room.RoomDeleted;
 import io.roomservice.api.room.RoomEvent;
 import io.roomservice.api.room.RoomPage;
@@ -43,6 +44,14 @@ public class RoomProjection {
     void on(RoomEvent event, @Timestamp Instant timestamp) {
         if (event instanceof RoomDeleted deleted) {
             rooms.deleteById(deleted.roomId().value());
+            return;
+        }
+        if (event instanceof RoomCreationRequested) {
+            // the first event of a room: its row cannot exist yet (the token commits with the rows),
+            // so insert it without looking it up first; a rebuild creates every row this way
+            var created = RoomViewEvolver.evolve(null, event, timestamp);
+            rooms.save(RoomEntity.from(created));
+            updates.emit(FindRoom.class, query -> query.roomId().equals(created.roomId()), created);
             return;
         }
         var existing = rooms.findById(event.roomId().value());

@@ -5,6 +5,9 @@ import io.roomservice.api.audit.AuditEntry;
 import io.roomservice.api.audit.FindRoomHistory;
 import io.roomservice.api.audit.FindRoomStateAt;
 import io.roomservice.api.audit.RoomHistory;
+import io.roomservice.api.matrix.FindRoomTimeline;
+import io.roomservice.api.matrix.RoomTimeline;
+import io.roomservice.api.room.FindRoom;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomView;
 import io.roomservice.infra.room.RoomResponse;
@@ -58,6 +61,22 @@ public class AuditController {
             throw new NotFoundException("Room " + uuid + " did not exist at " + instant + ".");
         }
         return RoomResponse.of(room);
+    }
+
+    @Operation(summary = "The room's Matrix timeline as the homeserver pushed it: messages and membership changes, "
+            + "oldest first (the newest `limit`, default 100, at most 1000)")
+    @GetMapping({"/{uuid}/timeline", "/{uuid}/timeline/"})
+    public RoomTimeline timeline(@PathVariable UUID uuid,
+                                 @RequestParam(name = "limit", required = false, defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequestException("invalid-parameter", "limit", "limit must be between 1 and 1000.");
+        }
+        var room = queries.query(new FindRoom(new RoomId(uuid)), ResponseTypes.instanceOf(RoomView.class)).join();
+        if (room == null) {
+            throw new NotFoundException("No room " + uuid + ".");
+        }
+        return queries.query(new FindRoomTimeline(new RoomId(uuid), limit), ResponseTypes.instanceOf(RoomTimeline.class))
+                .join();
     }
 
     private static Instant parse(String at) {

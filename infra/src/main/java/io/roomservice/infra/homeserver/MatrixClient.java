@@ -147,6 +147,26 @@ public class MatrixClient {
         return new Created(roomId);
     }
 
+    /** {@code GET /_matrix/client/versions}: the spec versions the homeserver speaks. */
+    public JsonNode versions() {
+        return expectSuccess(send("GET", "/_matrix/client/versions", null, null));
+    }
+
+    /** {@code GET /joined_rooms} as the bot. */
+    public JsonNode joinedRooms() {
+        return expectSuccess(send("GET", CLIENT_V3 + "/joined_rooms", null, null));
+    }
+
+    /**
+     * {@code POST /_matrix/client/v1/appservice/{id}/ping}: the homeserver calls the appservice's
+     * {@code /ping} and reports the round trip in {@code duration_ms}.
+     */
+    public JsonNode pingAppservice(String appserviceId, String transactionId) {
+        ObjectNode body = newObject().put("transaction_id", transactionId);
+        return expectSuccess(send("POST", "/_matrix/client/v1/appservice/" + segment(appserviceId) + "/ping", null,
+                body));
+    }
+
     /** {@code GET /rooms/{roomId}/joined_members} as the bot, or as {@code asUser} when given. */
     public JsonNode joinedMembers(String roomId, String asUser) {
         return expectSuccess(send("GET", CLIENT_V3 + "/rooms/" + segment(roomId) + "/joined_members", asUser, null));

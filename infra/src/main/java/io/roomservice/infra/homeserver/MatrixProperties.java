@@ -1,6 +1,7 @@
 package io.roomservice.infra.homeserver;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
@@ -27,6 +28,14 @@ import java.util.Objects;
  * @param connectTimeout   TCP connect timeout (default 5s)
  * @param readTimeout      longest wait for a whole response after connecting (default 30s)
  * @param maxRateLimitWait longest wait a 429 may ask for; longer requests are capped to it (default 60s)
+ * @param hsToken          the registration's {@code hs_token}, which the homeserver presents when it pushes
+ *                         transactions; a secret (default empty)
+ * @param registrationSecret the homeserver's {@code registration_shared_secret}; a secret (default empty)
+ * @param appserviceId     the registration's {@code id}, used by the appservice ping (default {@code roomservice})
+ *
+ * <p>When {@code as-token} is set here (from the environment), the deployment manages the appservice
+ * tokens: the setup endpoint refuses to rotate them. Otherwise the setup endpoint stores the link in the
+ * database (tokens encrypted) and these values only fill what it left empty.
  */
 @ConfigurationProperties("roomservice.matrix")
 public record MatrixProperties(@DefaultValue("") String homeserverUrl,
@@ -37,8 +46,19 @@ public record MatrixProperties(@DefaultValue("") String homeserverUrl,
                                @DefaultValue("11") String roomVersion,
                                @DefaultValue("5s") Duration connectTimeout,
                                @DefaultValue("30s") Duration readTimeout,
-                               @DefaultValue("60s") Duration maxRateLimitWait) {
+                               @DefaultValue("60s") Duration maxRateLimitWait,
+                               @DefaultValue("") String hsToken,
+                               @DefaultValue("") String registrationSecret,
+                               @DefaultValue("roomservice") String appserviceId) {
 
+    public MatrixProperties(String homeserverUrl, String domain, String asToken, String senderLocalpart,
+                            String aliasPrefix, String roomVersion, Duration connectTimeout, Duration readTimeout,
+                            Duration maxRateLimitWait) {
+        this(homeserverUrl, domain, asToken, senderLocalpart, aliasPrefix, roomVersion, connectTimeout, readTimeout,
+                maxRateLimitWait, "", "", "roomservice");
+    }
+
+    @ConstructorBinding
     public MatrixProperties {
         homeserverUrl = stripTrailingSlashes(Objects.requireNonNullElse(homeserverUrl, "").strip());
         domain = Objects.requireNonNullElse(domain, "").strip();
@@ -49,6 +69,9 @@ public record MatrixProperties(@DefaultValue("") String homeserverUrl,
         connectTimeout = positiveOrDefault(connectTimeout, Duration.ofSeconds(5));
         readTimeout = positiveOrDefault(readTimeout, Duration.ofSeconds(30));
         maxRateLimitWait = positiveOrDefault(maxRateLimitWait, Duration.ofSeconds(60));
+        hsToken = Objects.requireNonNullElse(hsToken, "").strip();
+        registrationSecret = Objects.requireNonNullElse(registrationSecret, "").strip();
+        appserviceId = orDefault(appserviceId, "roomservice");
     }
 
     /** Both a homeserver URL and an appservice token are set. */
@@ -59,13 +82,20 @@ public record MatrixProperties(@DefaultValue("") String homeserverUrl,
     /** A copy pointing at another homeserver URL (the token and everything else stay). */
     public MatrixProperties withHomeserverUrl(String url) {
         return new MatrixProperties(url, domain, asToken, senderLocalpart, aliasPrefix, roomVersion, connectTimeout,
-                readTimeout, maxRateLimitWait);
+                readTimeout, maxRateLimitWait, hsToken, registrationSecret, appserviceId);
     }
 
     /** A copy with other timeouts. */
     public MatrixProperties withTimeouts(Duration connect, Duration read) {
         return new MatrixProperties(homeserverUrl, domain, asToken, senderLocalpart, aliasPrefix, roomVersion, connect,
-                read, maxRateLimitWait);
+                read, maxRateLimitWait, hsToken, registrationSecret, appserviceId);
+    }
+
+    /** A copy with the link an administrator set up (what is given replaces what is configured here). */
+    public MatrixProperties withLink(String url, String domain, String senderLocalpart, String asToken,
+                                     String hsToken, String registrationSecret) {
+        return new MatrixProperties(url, domain, asToken, senderLocalpart, aliasPrefix, roomVersion, connectTimeout,
+                readTimeout, maxRateLimitWait, hsToken, registrationSecret, appserviceId);
     }
 
     /** Never shows the token, only whether one is set. */
@@ -79,7 +109,10 @@ public record MatrixProperties(@DefaultValue("") String homeserverUrl,
                 + ", roomVersion=" + roomVersion
                 + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout
-                + ", maxRateLimitWait=" + maxRateLimitWait + "]";
+                + ", maxRateLimitWait=" + maxRateLimitWait
+                + ", hsToken=" + (hsToken.isEmpty() ? "" : "******")
+                + ", registrationSecret=" + (registrationSecret.isEmpty() ? "" : "******")
+                + ", appserviceId=" + appserviceId + "]";
     }
 
     private static String orDefault(String value, String fallback) {

@@ -4,6 +4,7 @@ import io.roomservice.infra.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -40,7 +41,23 @@ import static io.roomservice.infra.security.CallerAuthorities.STAFF;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /**
+     * The homeserver calls {@code /_matrix/**} with the registration's hs_token, not a JWT: the
+     * appservice endpoints check that token themselves (constant time, Matrix error format).
+     */
     @Bean
+    @Order(1)
+    public SecurityFilterChain homeserverSecurity(HttpSecurity http) throws Exception {
+        http
+                .securityMatcher("/_matrix/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
         var authorities = new JwtAuthenticationConverter();
         authorities.setJwtGrantedAuthoritiesConverter(new CallerAuthorities());

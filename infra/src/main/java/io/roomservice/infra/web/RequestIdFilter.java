@@ -27,6 +27,16 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
     static final String REQUEST_ID = RequestIdFilter.class.getName() + ".requestId";
     static final String CORRELATION_ID = RequestIdFilter.class.getName() + ".correlationId";
+
+    /** The id this filter gave the request (or took from its {@code X-Request-Id}). */
+    public static String requestId(HttpServletRequest request) {
+        return String.valueOf(request.getAttribute(REQUEST_ID));
+    }
+
+    /** The correlation id of the request ({@code X-Correlation-Id}, else its request id). */
+    public static String correlationId(HttpServletRequest request) {
+        return String.valueOf(request.getAttribute(CORRELATION_ID));
+    }
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     @Override

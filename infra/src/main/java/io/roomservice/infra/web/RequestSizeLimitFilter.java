@@ -19,27 +19,40 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies over {@code roomservice.request.max-body-size} with 413, whether the caller
- * announced the size (Content-Length) or streams it (chunked).
+ * announced the size (Content-Length) or streams it (chunked). The homeserver's transactions
+ * ({@code /_matrix/...}) have their own, larger limit, {@code roomservice.appservice.max-transaction-size}
+ * (a transaction holds up to 100 events of up to 64 KiB each), and get the Matrix error format.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxTransactionBytes;
     private final ProblemResponses problems;
 
     public RequestSizeLimitFilter(@Value("${roomservice.request.max-body-size:64KB}") DataSize maxBodySize,
+                                  @Value("${roomservice.appservice.max-transaction-size:8MB}") DataSize maxTransaction,
                                   ProblemResponses problems) {
         this.maxBytes = maxBodySize.toBytes();
+        this.maxTransactionBytes = maxTransaction.toBytes();
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean homeserver = request.getRequestURI().startsWith("/_matrix/");
+        long maxBytes = homeserver ? maxTransactionBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-                    new BodyTooLargeException(maxBytes).getMessage());
+            String detail = new BodyTooLargeException(maxBytes).getMessage();
+            if (homeserver) {
+                response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+                response.setContentType("application/json");
+                response.getWriter().write("{\"errcode\":\"M_TOO_LARGE\",\"error\":\"" + detail + "\"}");
+                return;
+            }
+            problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", detail);
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -5,6 +5,8 @@ import io.roomservice.api.project.ProjectDeleted;
 import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.project.ProjectRegistered;
 import io.roomservice.api.project.ProjectRenamed;
+import io.roomservice.api.matrix.HomeserverTransactionReceived;
+import io.roomservice.api.matrix.MatrixRoomEvent;
 import io.roomservice.api.room.RoomActivated;
 import io.roomservice.api.room.RoomArchived;
 import io.roomservice.api.room.RoomCreationRequested;
@@ -31,6 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.util.Arrays;
+import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +71,12 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new RoomArchived(ROOM),
                 new RoomReactivated(ROOM),
                 new RoomDeleted(ROOM, PROJECT),
-                new RoomReprovisioningStarted(ROOM, PROJECT, "Apollo", "!old:example.org"));
+                new RoomReprovisioningStarted(ROOM, PROJECT, "Apollo", "!old:example.org"),
+                new HomeserverTransactionReceived("42", "ab".repeat(32), List.of(
+                        new MatrixRoomEvent("$m", "!abc:example.org", MatrixRoomEvent.MESSAGE, "@rs-a:example.org", null,
+                                null, "m.text", "Hello", Instant.parse("2026-01-02T03:04:05.678Z")),
+                        new MatrixRoomEvent("$j", "!abc:example.org", MatrixRoomEvent.MEMBER, "@rs-a:example.org",
+                                "@rs-a:example.org", "join", null, null, Instant.parse("2026-01-02T03:04:05Z")))));
     }
 
     @ParameterizedTest

@@ -31,6 +31,15 @@ class HomeserverConfigurationTest {
     static class Properties {
     }
 
+    /** The link straight from the properties, as it is before any setup. */
+    @Configuration(proxyBeanMethods = false)
+    static class ConfiguredLink {
+        @Bean
+        MatrixLink link(MatrixProperties properties) {
+            return () -> properties;
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class PrimaryOverride {
         @Bean
@@ -41,7 +50,7 @@ class HomeserverConfigurationTest {
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(Properties.class, HomeserverConfiguration.class);
+            .withUserConfiguration(Properties.class, HomeserverConfiguration.class, ConfiguredLink.class);
 
     private static RoomSpec spec() {
         return new RoomSpec(RoomId.random(), ProjectId.random(), "Apollo");
@@ -50,7 +59,7 @@ class HomeserverConfigurationTest {
     @Test
     void without_a_homeserver_url_and_token_rooms_fail_for_good_saying_none_is_configured() {
         runner.withPropertyValues("roomservice.matrix.homeserver-url=http://127.0.0.1:8008").run(context -> {
-            assertThat(context).hasSingleBean(Homeserver.class).doesNotHaveBean(MatrixClient.class);
+            assertThat(context.getBean(MatrixConnections.class).current()).isEmpty();
             HomeserverException failure = catchThrowableOfType(HomeserverException.class,
                     () -> context.getBean(Homeserver.class).createRoom(spec()));
             assertThat(failure.isTransient()).isFalse();
@@ -63,8 +72,8 @@ class HomeserverConfigurationTest {
         runner.withPropertyValues("roomservice.matrix.homeserver-url=http://127.0.0.1:8008/",
                 "roomservice.matrix.as-token=" + TOKEN, "roomservice.matrix.domain=roomservice.test",
                 "roomservice.matrix.read-timeout=10s").run(context -> {
-            assertThat(context).hasSingleBean(Homeserver.class);
-            assertThat(context.getBean(Homeserver.class)).isInstanceOf(MatrixHomeserver.class);
+            var connection = context.getBean(MatrixConnections.class).current().orElseThrow();
+            assertThat(connection.homeserver().botUserId()).isEqualTo("@roomservice-bot:roomservice.test");
             MatrixProperties properties = context.getBean(MatrixProperties.class);
             assertThat(properties.homeserverUrl()).isEqualTo("http://127.0.0.1:8008");
             assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -73,7 +82,24 @@ class HomeserverConfigurationTest {
             assertThat(properties.roomVersion()).isEqualTo("11");
             assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(properties.maxRateLimitWait()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(properties.appserviceId()).isEqualTo("roomservice");
         });
+    }
+
+    @Test
+    void a_changed_link_gets_a_new_connection_and_an_unchanged_one_keeps_it() {
+        MatrixProperties first = new MatrixProperties("http://hs-one", "one.test", TOKEN, null, null, null, null, null,
+                null);
+        var link = new java.util.concurrent.atomic.AtomicReference<>(first);
+        MatrixConnections connections = new MatrixConnections(link::get);
+
+        var one = connections.current().orElseThrow();
+        assertThat(connections.current().orElseThrow()).isSameAs(one);
+
+        link.set(first.withHomeserverUrl("http://hs-two"));
+        var two = connections.current().orElseThrow();
+        assertThat(two).isNotSameAs(one);
+        assertThat(two.client().homeserverUrl()).isEqualTo("http://hs-two");
     }
 
     @Test
@@ -86,17 +112,12 @@ class HomeserverConfigurationTest {
     }
 
     @Test
-    void a_primary_homeserver_of_a_test_wins_over_the_unconfigured_one() {
-        runner.withUserConfiguration(PrimaryOverride.class)
-                .run(context -> assertThat(context.getBean(Homeserver.class).createRoom(spec()).matrixRoomId())
-                        .isEqualTo("!scripted:test"));
-    }
-
-    @Test
     void the_properties_never_show_the_token() {
-        MatrixProperties properties = new MatrixProperties("http://hs", "d", TOKEN, null, null, null, null, null, null);
+        MatrixProperties properties = new MatrixProperties("http://hs", "d", TOKEN, null, null, null, null, null, null)
+                .withLink("http://hs", "d", "roomservice-bot", TOKEN, "hs_" + TOKEN, "secret_" + TOKEN);
 
-        assertThat(properties.toString()).doesNotContain(TOKEN).contains("asToken=******");
+        assertThat(properties.toString()).doesNotContain(TOKEN).contains("asToken=******")
+                .contains("hsToken=******").contains("registrationSecret=******");
         assertThat(properties.senderLocalpart()).isEqualTo("roomservice-bot");
     }
 }

@@ -1,0 +1,76 @@
+package io.roomservice.query.timeline;
+
+import io.roomservice.api.matrix.FindRoomTimeline;
+import io.roomservice.api.matrix.HomeserverTransactionReceived;
+import io.roomservice.api.matrix.MatrixRoomEvent;
+import io.roomservice.api.matrix.RoomTimeline;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What happened in the Matrix rooms: messages and membership changes as the homeserver pushed them,
+ * one row per Matrix event. A Matrix event the homeserver pushed twice (in two transactions) keeps
+ * its first row. Rows are keyed by the Matrix room, so a room's timeline is what its current Matrix
+ * room saw; after a reprovisioning the old room's rows stay under the old Matrix room id.
+ */
+@Component
+@ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
+public class TimelineProjection {
+
+    public static final String PROCESSING_GROUP = "timeline";
+
+    private static final String INSERT = """
+            insert into room_timeline (matrix_event_id, matrix_room_id, event_type, sender, state_key, membership,
+                                       msgtype, body, origin_server_ts, received_at)
+            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            where not exists (select 1 from room_timeline where matrix_event_id = ?)""";
+
+    private final JdbcTemplate jdbc;
+
+    public TimelineProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(HomeserverTransactionReceived transaction, @org.axonframework.eventhandling.Timestamp Instant receivedAt) {
+        Timestamp received = Timestamp.from(receivedAt);
+        List<Object[]> rows = new ArrayList<>(transaction.events().size());
+        for (MatrixRoomEvent e : transaction.events()) {
+            rows.add(new Object[] {e.eventId(), e.roomId(), e.type(), e.sender(), e.stateKey(), e.membership(),
+                    e.msgtype(), e.body(), Timestamp.from(e.originServerTs()), received, e.eventId()});
+        }
+        jdbc.batchUpdate(INSERT, rows);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from room_timeline");
+    }
+
+    @QueryHandler
+    public RoomTimeline handle(FindRoomTimeline query) {
+        List<MatrixRoomEvent> events = new ArrayList<>(jdbc.query("""
+                        select t.matrix_event_id, t.matrix_room_id, t.event_type, t.sender, t.state_key, t.membership,
+                               t.msgtype, t.body, t.origin_server_ts
+                        from room_timeline t join rooms r on r.matrix_room_id = t.matrix_room_id
+                        where r.room_id = ?
+                        order by t.origin_server_ts desc, t.received_at desc
+                        limit ?""",
+                (rs, row) -> new MatrixRoomEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getTimestamp(9).toInstant()),
+                query.roomId().value(), query.limit()));
+        Collections.reverse(events);
+        return new RoomTimeline(query.roomId(), events);
+    }
+}

@@ -1,0 +1,35 @@
+package io.roomservice.api.matrix;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.time.Instant;
+
+/**
+ * One event of a Matrix room as the homeserver pushed it, reduced to what roomservice keeps: room
+ * messages ({@code m.room.message}: {@code msgtype}, {@code body}) and membership changes
+ * ({@code m.room.member}: {@code stateKey} is the member, {@code membership} what became of them).
+ * Fields that do not apply to the type are null.
+ */
+public record MatrixRoomEvent(String eventId,
+                              String roomId,
+                              String type,
+                              String sender,
+                              String stateKey,
+                              String membership,
+                              String msgtype,
+                              String body,
+                              Instant originServerTs) {
+
+    public static final String MESSAGE = "m.room.message";
+    public static final String MEMBER = "m.room.member";
+
+    @JsonIgnore
+    public boolean isRoomMessage() {
+        return MESSAGE.equals(type);
+    }
+
+    @JsonIgnore
+    public boolean isMembershipChange() {
+        return MEMBER.equals(type);
+    }
+}

@@ -254,6 +254,17 @@ class AppserviceTransactionsEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void setup_refuses_to_rotate_tokens_the_deployment_manages() {
+        var response = api.post("/api/admin/matrix-appservice/setup/", TestTokens.staff(),
+                "{\"url\": \"http://127.0.0.1:8080\"}");
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("code").asString()).isEqualTo("tokens-managed-by-deployment");
+        var status = api.get("/api/admin/matrix-appservice/status/", TestTokens.staff()).json();
+        assertThat(status.get("tokens_managed_by").asString()).isEqualTo("deployment");
+    }
+
+    @Test
     void anything_else_under_the_appservice_api_is_M_UNRECOGNIZED() {
         var unknownPath = api.get("/_matrix/app/v1/thirdparty/protocol/irc", HS_TOKEN);
         var wrongMethod = api.get("/_matrix/app/v1/transactions/123", HS_TOKEN);

@@ -2,31 +2,26 @@ package io.roomservice.infra.homeserver;
 
 import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.room.RoomId;
+import io.roomservice.infra.support.SynapseTestBed;
 import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.homeserver.ProvisionedRoom;
 import io.roomservice.sagas.homeserver.RoomSpec;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,36 +43,22 @@ class MatrixHomeserverSynapseTest {
     private static final String REGISTRATION_ID = "roomservice-infra-homeserver-test";
     private static final String BOT = "roomservice-bot";
 
-    private static Path repoRoot;
+    private static SynapseTestBed synapse;
     private static Path registrationFile;
     private static String synapseUrl;
     private static String serverName;
     private static String asToken;
     private static MatrixProperties properties;
-    /** Handed to the test bed scripts, so they start the Synapse this test talks to. */
-    private static final Map<String, String> testBed = new java.util.HashMap<>();
 
     @BeforeAll
     static void startSynapseWithOurRegistration() throws Exception {
-        Assumptions.assumeTrue(onPath("python3"), "python3 is not installed: the Synapse test bed cannot run");
-
-        repoRoot = findRepoRoot();
-        Map<String, String> env = System.getenv();
-        // the tests' own Synapse (as scripts/test.sh sets it), apart from the one scripts/run.sh starts
-        String synapseDir = envOr(env, "SYNAPSE_DIR", repoRoot.resolve(".synapse/test-run").toString());
-        String port = envOr(env, "SYNAPSE_PORT", "8018");
-        synapseUrl = envOr(env, "SYNAPSE_URL", "http://127.0.0.1:" + port);
-        serverName = envOr(env, "SYNAPSE_SERVER_NAME", "roomservice.test");
-        Path appserviceDir = Path.of(envOr(env, "SYNAPSE_APPSERVICE_DIR", synapseDir + "/appservices"));
-        testBed.putAll(Map.of("SYNAPSE_DIR", synapseDir, "SYNAPSE_PORT", port, "SYNAPSE_URL", synapseUrl,
-                "SYNAPSE_SERVER_NAME", serverName, "SYNAPSE_APPSERVICE_DIR", appserviceDir.toString()));
-
+        synapse = SynapseTestBed.installed();
+        synapseUrl = synapse.url();
+        serverName = synapse.serverName();
         asToken = randomHex(32);
         String hsToken = randomHex(32);
         String domainRegex = serverName.replace(".", "\\.");
-        Files.createDirectories(appserviceDir);
-        registrationFile = appserviceDir.resolve(REGISTRATION_ID + ".yaml");
-        Files.writeString(registrationFile, String.join("\n",
+        registrationFile = synapse.useOnlyRegistration(REGISTRATION_ID, String.join("\n",
                 "# Written by infra's MatrixHomeserverSynapseTest; rewritten with new tokens on every run.",
                 "id: " + REGISTRATION_ID,
                 "url: 'http://127.0.0.1:9'",
@@ -94,10 +75,8 @@ class MatrixHomeserverSynapseTest {
                 "  aliases:",
                 "    - exclusive: true",
                 "      regex: '^#rs-.*:" + domainRegex + "$'",
-                ""), StandardCharsets.UTF_8);
-
-        run("scripts/synapse/install.sh", Duration.ofMinutes(10));
-        run("scripts/synapse/start.sh", Duration.ofMinutes(3));
+                ""));
+        synapse.start();
 
         properties = new MatrixProperties(synapseUrl, serverName, asToken, BOT, "rs", "11",
                 Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60));
@@ -286,58 +265,7 @@ class MatrixHomeserverSynapseTest {
         return byType;
     }
 
-    private static void run(String script, Duration timeout) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("synapse-script", ".log");
-        try {
-            var builder = new ProcessBuilder("bash", repoRoot.resolve(script).toString());
-            builder.environment().putAll(testBed);
-            Process process = builder
-                    .directory(repoRoot.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(script + " did not finish within " + timeout + ":\n" + Files.readString(log));
-            }
-            if (process.exitValue() != 0) {
-                throw new AssertionError(script + " exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-        } finally {
-            Files.deleteIfExists(log);
-        }
-    }
-
-    /** The directory holding {@code mvnw} and {@code scripts/synapse}: Surefire runs in {@code infra/}. */
-    private static Path findRepoRoot() {
-        for (Path dir = Path.of("").toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("scripts/synapse"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("No repository root (with mvnw and scripts/synapse) above "
-                + Path.of("").toAbsolutePath());
-    }
-
-    private static boolean onPath(String program) {
-        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String envOr(Map<String, String> env, String name, String fallback) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
     private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random);
+        return SynapseTestBed.randomHex(bytes);
     }
 }

@@ -36,6 +36,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(switch (e.reason()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case WRONG_STATE, CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
         }, e.code(), e.getMessage());
     }
 

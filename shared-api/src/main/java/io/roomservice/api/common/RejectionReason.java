@@ -7,5 +7,7 @@ public enum RejectionReason {
     /** The target exists but is not in a state that allows the command. */
     WRONG_STATE,
     /** The command conflicts with another record (e.g. a second room for a project). */
-    CONFLICT
+    CONFLICT,
+    /** The command names something that does not exist (an unknown user, a role never granted). */
+    NOT_FOUND
 }

@@ -1,0 +1,9 @@
+package io.roomservice.api.customer;
+
+import io.roomservice.api.project.CustomerId;
+import io.roomservice.api.user.UserId;
+import org.axonframework.serialization.Revision;
+
+@Revision("1")
+public record CustomerRoleGranted(CustomerId customerId, UserId userId, CustomerRole role) {
+}

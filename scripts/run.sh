@@ -35,16 +35,18 @@ namespaces:
     - exclusive: true
       regex: '^@roomservice-bot:${domain_re}\$'
     - exclusive: true
-      regex: '^@rs-.*:${domain_re}\$'
+      regex: '^@rs\\-.+:${domain_re}\$'
   aliases:
     - exclusive: true
-      regex: '^#rs-.*:${domain_re}\$'
+      regex: '^#rs\\-.+:${domain_re}\$'
   rooms: []
 YAML
   scripts/synapse/start.sh
   export ROOMSERVICE_MATRIX_HOMESERVER_URL="$SYNAPSE_URL"
   export ROOMSERVICE_MATRIX_DOMAIN="$SYNAPSE_SERVER_NAME"
   export ROOMSERVICE_MATRIX_AS_TOKEN="$AS_TOKEN"
+  export ROOMSERVICE_MATRIX_HS_TOKEN="$HS_TOKEN"
+  export ROOMSERVICE_MATRIX_REGISTRATION_SECRET="$SYNAPSE_REGISTRATION_SECRET"
   echo "Synapse is up at $SYNAPSE_URL (server name $SYNAPSE_SERVER_NAME)."
   echo "A Matrix user to look with: scripts/synapse/register-user.sh alice secret-password --admin"
 else

@@ -1,5 +1,9 @@
 package io.roomservice.command.room;
 
+import io.roomservice.api.membership.MemberSyncRequested;
+import io.roomservice.api.membership.RecordMemberChanges;
+import io.roomservice.api.membership.RequestMemberSync;
+import io.roomservice.api.membership.RoomMembersChanged;
 import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.room.ArchiveRoom;
 import io.roomservice.api.room.CreateRoom;
@@ -29,6 +33,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -149,6 +154,26 @@ public class Room {
             throw wrongState("Only active rooms can be reprovisioned.");
         }
         apply(new RoomReprovisioningStarted(roomId, projectId, name, matrixRoomId));
+    }
+
+    /** Only an active room has members to bring in step; anything else is refused (409). */
+    @CommandHandler
+    public void handle(RequestMemberSync command) {
+        if (state != ACTIVE) {
+            throw wrongState("Members can only be synced in an active room.");
+        }
+        apply(new MemberSyncRequested(roomId));
+    }
+
+    /**
+     * What the homeserver did is recorded whatever the room's state now is: it happened (e.g. the
+     * kicks of a room being disabled). An empty list records nothing.
+     */
+    @CommandHandler
+    public void handle(RecordMemberChanges command) {
+        if (!command.changes().isEmpty()) {
+            apply(new RoomMembersChanged(roomId, List.copyOf(command.changes())));
+        }
     }
 
     @EventSourcingHandler

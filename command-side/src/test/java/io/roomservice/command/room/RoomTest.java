@@ -3,6 +3,12 @@ package io.roomservice.command.room;
 import io.roomservice.api.common.CommandRejectedException;
 import io.roomservice.api.common.RejectionReason;
 import io.roomservice.api.project.CustomerId;
+import io.roomservice.api.membership.MemberChange;
+import io.roomservice.api.membership.MemberSyncRequested;
+import io.roomservice.api.membership.Membership;
+import io.roomservice.api.membership.RecordMemberChanges;
+import io.roomservice.api.membership.RequestMemberSync;
+import io.roomservice.api.membership.RoomMembersChanged;
 import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.room.ArchiveRoom;
 import io.roomservice.api.room.CreateRoom;
@@ -25,6 +31,7 @@ import io.roomservice.api.room.RoomProvisioningRetried;
 import io.roomservice.api.room.RoomReactivated;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
+import io.roomservice.api.user.UserId;
 import io.roomservice.command.project.ProjectLookup;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.AggregateDeletedException;
@@ -328,6 +335,40 @@ class RoomTest {
                 .when(new ReprovisionRoom(roomId));
 
         expectWrongState();
+    }
+
+    // ---- Members ----------------------------------------------------------------------------------
+
+    @Test
+    void aMemberSyncCanBeRequestedForAnActiveRoom() {
+        fixture.given(historyOf(ACTIVE))
+                .when(new RequestMemberSync(roomId))
+                .expectEvents(new MemberSyncRequested(roomId));
+    }
+
+    @ParameterizedTest(name = "a member sync cannot be requested for a room in state {0}")
+    @EnumSource(value = RoomState.class, names = {"CREATING", "DISABLING", "ARCHIVED", "ERROR"})
+    void onlyActiveRoomsCanBeSynced(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new RequestMemberSync(roomId));
+
+        expectWrongState();
+    }
+
+    @Test
+    void whatTheHomeserverDidToMembersIsRecordedInAnyState() {
+        var kicked = List.of(new MemberChange(UserId.random(), "@rs-alice:example.org", Membership.LEFT, 0,
+                "The room is being archived."));
+        fixture.given(historyOf(DISABLING))
+                .when(new RecordMemberChanges(roomId, kicked))
+                .expectEvents(new RoomMembersChanged(roomId, kicked));
+    }
+
+    @Test
+    void noMemberChangesRecordNothing() {
+        fixture.given(historyOf(ACTIVE))
+                .when(new RecordMemberChanges(roomId, List.of()))
+                .expectNoEvents();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

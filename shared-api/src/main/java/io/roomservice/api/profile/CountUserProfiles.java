@@ -1,0 +1,5 @@
+package io.roomservice.api.profile;
+
+/** Answers {@link UserProfileCounts}. */
+public record CountUserProfiles() {
+}

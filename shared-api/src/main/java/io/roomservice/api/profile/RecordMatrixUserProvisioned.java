@@ -1,0 +1,8 @@
+package io.roomservice.api.profile;
+
+import io.roomservice.api.user.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The Matrix account exists on the homeserver (registered in the appservice namespace). Idempotent. */
+public record RecordMatrixUserProvisioned(@TargetAggregateIdentifier UserId userId) {
+}

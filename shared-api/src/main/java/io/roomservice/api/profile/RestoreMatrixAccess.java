@@ -1,0 +1,8 @@
+package io.roomservice.api.profile;
+
+import io.roomservice.api.user.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The person was reactivated. Idempotent. */
+public record RestoreMatrixAccess(@TargetAggregateIdentifier UserId userId) {
+}

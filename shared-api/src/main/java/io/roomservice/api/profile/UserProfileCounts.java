@@ -1,0 +1,4 @@
+package io.roomservice.api.profile;
+
+public record UserProfileCounts(long total, long provisioned, long accessEnded) {
+}

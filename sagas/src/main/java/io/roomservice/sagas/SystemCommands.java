@@ -1,12 +1,14 @@
 package io.roomservice.sagas;
 
 import io.roomservice.api.common.MetaDataKeys;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Sends the commands by which sagas report what happened, as the {@code system} actor. */
 public final class SystemCommands {
@@ -16,10 +18,21 @@ public final class SystemCommands {
     private SystemCommands() {
     }
 
-    public static void send(CommandGateway gateway, Object command) {
-        var message = GenericCommandMessage.asCommandMessage(command)
+    /**
+     * Sends and waits for the decision; a refusal ({@code CommandRejectedException}) is thrown to the
+     * caller, which needs it to decide what to do next.
+     */
+    public static void sendAndWait(CommandGateway gateway, Object command) {
+        gateway.sendAndWait(message(command), 30, TimeUnit.SECONDS);
+    }
+
+    private static CommandMessage<?> message(Object command) {
+        return GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of(MetaDataKeys.ACTOR, MetaDataKeys.SYSTEM_ACTOR));
-        gateway.send(message).exceptionally(failure -> {
+    }
+
+    public static void send(CommandGateway gateway, Object command) {
+        gateway.send(message(command)).exceptionally(failure -> {
             log.warn("{} was refused: {}", command.getClass().getSimpleName(), failure.getMessage());
             return null;
         });

@@ -167,6 +167,52 @@ public class MatrixClient {
                 body));
     }
 
+    /** {@code PUT /profile/{userId}/displayname} as that (namespaced) user. */
+    public void setDisplayName(String userId, String displayName) {
+        expectSuccess(send("PUT", CLIENT_V3 + "/profile/" + segment(userId) + "/displayname", userId,
+                newObject().put("displayname", displayName)));
+    }
+
+    /** {@code POST /rooms/{roomId}/invite} as the bot. */
+    public void invite(String roomId, String userId) {
+        expectSuccess(send("POST", CLIENT_V3 + "/rooms/" + segment(roomId) + "/invite", null,
+                newObject().put("user_id", userId)));
+    }
+
+    /** {@code POST /rooms/{roomId}/join} as the given (namespaced) user. */
+    public void joinAs(String roomId, String userId) {
+        expectSuccess(send("POST", CLIENT_V3 + "/rooms/" + segment(roomId) + "/join", userId, newObject()));
+    }
+
+    /** {@code POST /rooms/{roomId}/kick} as the bot. */
+    public void kick(String roomId, String userId, String reason) {
+        expectSuccess(send("POST", CLIENT_V3 + "/rooms/" + segment(roomId) + "/kick", null,
+                newObject().put("user_id", userId).put("reason", reason)));
+    }
+
+    /** The content of one state event ({@code GET /rooms/{roomId}/state/{type}/{stateKey}}) as the bot. */
+    public JsonNode stateEvent(String roomId, String type, String stateKey) {
+        return expectSuccess(send("GET", CLIENT_V3 + "/rooms/" + segment(roomId) + "/state/" + segment(type) + "/"
+                + segment(stateKey), null, null));
+    }
+
+    /** {@code PUT /rooms/{roomId}/state/{type}/{stateKey}} as the bot. */
+    public void putStateEvent(String roomId, String type, String stateKey, JsonNode content) {
+        expectSuccess(send("PUT", CLIENT_V3 + "/rooms/" + segment(roomId) + "/state/" + segment(type) + "/"
+                + segment(stateKey), null, content));
+    }
+
+    /** {@code PUT /rooms/{roomId}/send/{type}/{txnId}} as the bot; the same txnId is a no-op on the homeserver. */
+    public JsonNode sendEvent(String roomId, String type, String transactionId, JsonNode content) {
+        return expectSuccess(send("PUT", CLIENT_V3 + "/rooms/" + segment(roomId) + "/send/" + segment(type) + "/"
+                + segment(transactionId), null, content));
+    }
+
+    /** {@code POST /logout/all} as the given (namespaced) user: every access token of theirs stops working. */
+    public void logoutAll(String userId) {
+        expectSuccess(send("POST", CLIENT_V3 + "/logout/all", userId, newObject()));
+    }
+
     /** {@code GET /rooms/{roomId}/joined_members} as the bot, or as {@code asUser} when given. */
     public JsonNode joinedMembers(String roomId, String asUser) {
         return expectSuccess(send("GET", CLIENT_V3 + "/rooms/" + segment(roomId) + "/joined_members", asUser, null));

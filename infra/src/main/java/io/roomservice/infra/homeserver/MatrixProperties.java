@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.roomservice.api.profile.MatrixUserIdFormat;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -32,6 +34,8 @@ import java.util.Objects;
  *                         transactions; a secret (default empty)
  * @param registrationSecret the homeserver's {@code registration_shared_secret}; a secret (default empty)
  * @param appserviceId     the registration's {@code id}, used by the appservice ping (default {@code roomservice})
+ * @param userIdFormat     how people's Matrix user ids are made: {@code username}, {@code uuid} or
+ *                         {@code email_local}, always as {@code @<alias-prefix>-<part>:<domain>} (default {@code username})
  *
  * <p>When {@code as-token} is set here (from the environment), the deployment manages the appservice
  * tokens: the setup endpoint refuses to rotate them. Otherwise the setup endpoint stores the link in the
@@ -49,13 +53,14 @@ public record MatrixProperties(@DefaultValue("") String homeserverUrl,
                                @DefaultValue("60s") Duration maxRateLimitWait,
                                @DefaultValue("") String hsToken,
                                @DefaultValue("") String registrationSecret,
-                               @DefaultValue("roomservice") String appserviceId) {
+                               @DefaultValue("roomservice") String appserviceId,
+                               @DefaultValue("username") String userIdFormat) {
 
     public MatrixProperties(String homeserverUrl, String domain, String asToken, String senderLocalpart,
                             String aliasPrefix, String roomVersion, Duration connectTimeout, Duration readTimeout,
                             Duration maxRateLimitWait) {
         this(homeserverUrl, domain, asToken, senderLocalpart, aliasPrefix, roomVersion, connectTimeout, readTimeout,
-                maxRateLimitWait, "", "", "roomservice");
+                maxRateLimitWait, "", "", "roomservice", "username");
     }
 
     @ConstructorBinding
@@ -72,6 +77,14 @@ public record MatrixProperties(@DefaultValue("") String homeserverUrl,
         hsToken = Objects.requireNonNullElse(hsToken, "").strip();
         registrationSecret = Objects.requireNonNullElse(registrationSecret, "").strip();
         appserviceId = orDefault(appserviceId, "roomservice");
+        userIdFormat = orDefault(userIdFormat, "username");
+        if (MatrixUserIdFormat.fromName(userIdFormat).isEmpty()) {
+            throw new IllegalArgumentException("roomservice.matrix.user-id-format must be username, uuid or email_local");
+        }
+    }
+
+    public MatrixUserIdFormat userIdFormatValue() {
+        return MatrixUserIdFormat.fromName(userIdFormat).orElseThrow();
     }
 
     /** Both a homeserver URL and an appservice token are set. */
@@ -82,20 +95,20 @@ public record MatrixProperties(@DefaultValue("") String homeserverUrl,
     /** A copy pointing at another homeserver URL (the token and everything else stay). */
     public MatrixProperties withHomeserverUrl(String url) {
         return new MatrixProperties(url, domain, asToken, senderLocalpart, aliasPrefix, roomVersion, connectTimeout,
-                readTimeout, maxRateLimitWait, hsToken, registrationSecret, appserviceId);
+                readTimeout, maxRateLimitWait, hsToken, registrationSecret, appserviceId, userIdFormat);
     }
 
     /** A copy with other timeouts. */
     public MatrixProperties withTimeouts(Duration connect, Duration read) {
         return new MatrixProperties(homeserverUrl, domain, asToken, senderLocalpart, aliasPrefix, roomVersion, connect,
-                read, maxRateLimitWait, hsToken, registrationSecret, appserviceId);
+                read, maxRateLimitWait, hsToken, registrationSecret, appserviceId, userIdFormat);
     }
 
     /** A copy with the link an administrator set up (what is given replaces what is configured here). */
     public MatrixProperties withLink(String url, String domain, String senderLocalpart, String asToken,
                                      String hsToken, String registrationSecret) {
         return new MatrixProperties(url, domain, asToken, senderLocalpart, aliasPrefix, roomVersion, connectTimeout,
-                readTimeout, maxRateLimitWait, hsToken, registrationSecret, appserviceId);
+                readTimeout, maxRateLimitWait, hsToken, registrationSecret, appserviceId, userIdFormat);
     }
 
     /** Never shows the token, only whether one is set. */
@@ -112,7 +125,8 @@ public record MatrixProperties(@DefaultValue("") String homeserverUrl,
                 + ", maxRateLimitWait=" + maxRateLimitWait
                 + ", hsToken=" + (hsToken.isEmpty() ? "" : "******")
                 + ", registrationSecret=" + (registrationSecret.isEmpty() ? "" : "******")
-                + ", appserviceId=" + appserviceId + "]";
+                + ", appserviceId=" + appserviceId
+                + ", userIdFormat=" + userIdFormat + "]";
     }
 
     private static String orDefault(String value, String fallback) {

@@ -14,8 +14,6 @@ import io.roomservice.api.project.ProjectId;
 import io.roomservice.infra.security.Caller;
 import io.roomservice.infra.web.BadRequestException;
 import io.roomservice.infra.web.Commands;
-import io.roomservice.infra.web.ForbiddenException;
-import io.roomservice.infra.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,11 +53,13 @@ public class RoomController {
     private final Commands commands;
     private final QueryGateway queries;
     private final RoomReads reads;
+    private final RoomAccess access;
 
-    public RoomController(Commands commands, QueryGateway queries, RoomReads reads) {
+    public RoomController(Commands commands, QueryGateway queries, RoomReads reads, RoomAccess access) {
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
+        this.access = access;
     }
 
     @Operation(summary = "Create the chat room of a project (staff, support)")
@@ -160,24 +160,15 @@ public class RoomController {
     }
 
     private RoomResponse visibleRoom(UUID uuid, Caller caller) {
-        // until the directory knows project roles, people other than staff and support see no room,
-        // and an invisible room answers exactly like a missing one
-        return reads.find(new RoomId(uuid)).filter(room -> caller.staffOrSupport()).map(RoomResponse::of)
-                .orElseThrow(() -> new NotFoundException("No room " + uuid + "."));
+        return access.visibleRoom(uuid, caller);
     }
 
-    /** sync, export, retry and reactivate belong to the customer's owners; staff may always act. */
     private void requireRoomManager(UUID uuid, Caller caller) {
-        visibleRoom(uuid, caller);
-        if (!caller.staff()) {
-            throw new ForbiddenException("Only the customer's owners and staff may do this.");
-        }
+        access.requireRoomManager(uuid, caller);
     }
 
-    private static void requireStaffOrSupport(Caller caller) {
-        if (!caller.staffOrSupport()) {
-            throw new ForbiddenException("Only staff and support may do this.");
-        }
+    private void requireStaffOrSupport(Caller caller) {
+        access.requireStaffOrSupport(caller);
     }
 
     private static ResponseEntity<Void> accepted(UUID uuid) {

@@ -1,0 +1,91 @@
+package io.roomservice.infra.homeserver;
+
+import io.roomservice.sagas.membership.MemberHomeserver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@link MemberHomeserver} on the Matrix homeserver of the current link. */
+public class MatrixMemberHomeserver implements MemberHomeserver {
+
+    private final MatrixConnections connections;
+
+    public MatrixMemberHomeserver(MatrixConnections connections) {
+        this.connections = connections;
+    }
+
+    private MatrixClient client() {
+        return connections.require().client();
+    }
+
+    @Override
+    public RoomState roomState(String matrixRoomId) {
+        Map<String, String> membership = new LinkedHashMap<>();
+        Map<String, Integer> levels = new LinkedHashMap<>();
+        for (JsonNode event : client().roomState(matrixRoomId, null)) {
+            String type = event.path("type").asString("");
+            if ("m.room.member".equals(type)) {
+                membership.put(event.path("state_key").asString(""), event.path("content").path("membership")
+                        .asString(""));
+            } else if ("m.room.power_levels".equals(type) && event.path("state_key").asString("").isEmpty()) {
+                event.path("content").path("users").properties()
+                        .forEach(e -> levels.put(e.getKey(), e.getValue().asInt(0)));
+            }
+        }
+        return new RoomState(membership, levels);
+    }
+
+    @Override
+    public void ensureUser(String matrixUserId, String displayName) {
+        MatrixClient client = client();
+        client.registerAppserviceUser(localpart(matrixUserId));
+        if (displayName != null && !displayName.isBlank()) {
+            client.setDisplayName(matrixUserId, displayName);
+        }
+    }
+
+    @Override
+    public void invite(String matrixRoomId, String matrixUserId) {
+        client().invite(matrixRoomId, matrixUserId);
+    }
+
+    @Override
+    public void join(String matrixRoomId, String matrixUserId) {
+        client().joinAs(matrixRoomId, matrixUserId);
+    }
+
+    /** Reads the current power levels first, so every other setting in them stays as it is. */
+    @Override
+    public void setUserPowerLevels(String matrixRoomId, Map<String, Integer> users) {
+        MatrixClient client = client();
+        JsonNode current = client.stateEvent(matrixRoomId, "m.room.power_levels", "");
+        ObjectNode content = current.isObject() ? (ObjectNode) current.deepCopy() : client.newObject();
+        ObjectNode map = content.putObject("users");
+        users.forEach(map::put);
+        client.putStateEvent(matrixRoomId, "m.room.power_levels", "", content);
+    }
+
+    @Override
+    public void kick(String matrixRoomId, String matrixUserId, String reason) {
+        client().kick(matrixRoomId, matrixUserId, reason);
+    }
+
+    @Override
+    public void sendNotice(String matrixRoomId, String transactionId, String text) {
+        MatrixClient client = client();
+        client.sendEvent(matrixRoomId, "m.room.message", transactionId,
+                client.newObject().put("msgtype", "m.notice").put("body", text));
+    }
+
+    @Override
+    public void endSessions(String matrixUserId) {
+        client().logoutAll(matrixUserId);
+    }
+
+    private static String localpart(String matrixUserId) {
+        int colon = matrixUserId.indexOf(':');
+        return matrixUserId.substring(1, colon < 0 ? matrixUserId.length() : colon);
+    }
+}

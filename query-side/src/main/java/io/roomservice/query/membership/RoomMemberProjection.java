@@ -1,0 +1,98 @@
+package io.roomservice.query.membership;
+
+import io.roomservice.api.matrix.HomeserverTransactionReceived;
+import io.roomservice.api.matrix.MatrixRoomEvent;
+import io.roomservice.api.membership.FindRoomMembers;
+import io.roomservice.api.membership.MemberChange;
+import io.roomservice.api.membership.Membership;
+import io.roomservice.api.membership.RoomMembers;
+import io.roomservice.api.membership.RoomMembersChanged;
+import io.roomservice.api.room.RoomDeleted;
+import io.roomservice.api.user.UserId;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Who is in which room: the member changes roomservice made (invites, joins, power levels, kicks),
+ * and the membership changes the homeserver pushed for people roomservice put in a room (someone
+ * leaving on their own, a ban by a moderator).
+ */
+@Component
+@ProcessingGroup(RoomMemberProjection.PROCESSING_GROUP)
+public class RoomMemberProjection {
+
+    public static final String PROCESSING_GROUP = "members";
+
+    private final JdbcTemplate jdbc;
+
+    public RoomMemberProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(RoomMembersChanged event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        for (MemberChange change : event.changes()) {
+            int updated = jdbc.update("""
+                            update room_members set user_id = coalesce(?, user_id), membership = ?, power_level = ?,
+                                   updated_at = ?
+                            where room_id = ? and matrix_user_id = ?""",
+                    change.userId() == null ? null : change.userId().value(), change.membership().name(),
+                    change.powerLevel(), Timestamp.from(at), event.roomId().value(), change.matrixUserId());
+            if (updated == 0) {
+                jdbc.update("""
+                                insert into room_members (room_id, matrix_user_id, user_id, membership, power_level,
+                                                          updated_at)
+                                values (?, ?, ?, ?, ?, ?)""",
+                        event.roomId().value(), change.matrixUserId(),
+                        change.userId() == null ? null : change.userId().value(), change.membership().name(),
+                        change.powerLevel(), Timestamp.from(at));
+            }
+        }
+    }
+
+    @EventHandler
+    void on(HomeserverTransactionReceived transaction, @org.axonframework.eventhandling.Timestamp Instant at) {
+        for (MatrixRoomEvent event : transaction.events()) {
+            Membership membership = event.isMembershipChange() ? Membership.fromMatrix(event.membership()) : null;
+            if (membership != null) {
+                jdbc.update("""
+                                update room_members set membership = ?, updated_at = ?
+                                where matrix_user_id = ?
+                                  and room_id in (select room_id from rooms where matrix_room_id = ?)""",
+                        membership.name(), Timestamp.from(at), event.stateKey(), event.roomId());
+            }
+        }
+    }
+
+    @EventHandler
+    void on(RoomDeleted event) {
+        jdbc.update("delete from room_members where room_id = ?", event.roomId().value());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from room_members");
+    }
+
+    @QueryHandler
+    public RoomMembers handle(FindRoomMembers query) {
+        var members = jdbc.query("""
+                        select user_id, matrix_user_id, power_level, membership from room_members where room_id = ?
+                        order by matrix_user_id limit ? offset ?""",
+                (rs, n) -> new RoomMembers.Member(
+                        rs.getObject(1, UUID.class) == null ? null : new UserId(rs.getObject(1, UUID.class)), null,
+                        rs.getString(2), rs.getInt(3), Membership.valueOf(rs.getString(4))),
+                query.roomId().value(), query.size(), (long) query.page() * query.size());
+        Long total = jdbc.queryForObject("select count(*) from room_members where room_id = ?", Long.class,
+                query.roomId().value());
+        return new RoomMembers(query.roomId(), members, total == null ? 0 : total);
+    }
+}

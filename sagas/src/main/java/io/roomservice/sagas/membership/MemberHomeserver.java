@@ -1,0 +1,41 @@
+package io.roomservice.sagas.membership;
+
+import io.roomservice.sagas.homeserver.HomeserverException;
+
+import java.util.Map;
+
+/**
+ * What member sync needs from the homeserver. Every call may throw {@link HomeserverException}
+ * (transient or permanent); every call is safe to repeat.
+ */
+public interface MemberHomeserver {
+
+    /** The room's members as the homeserver sees them now, and the users map of its power levels. */
+    RoomState roomState(String matrixRoomId);
+
+    /** Registers the user in the appservice namespace unless it exists, and sets its display name when given. */
+    void ensureUser(String matrixUserId, String displayName);
+
+    void invite(String matrixRoomId, String matrixUserId);
+
+    /** Joins the room as the user (identity assertion); the user must be invited. */
+    void join(String matrixRoomId, String matrixUserId);
+
+    /** Sets the {@code users} map of the room's power levels, keeping every other power level setting. */
+    void setUserPowerLevels(String matrixRoomId, Map<String, Integer> users);
+
+    void kick(String matrixRoomId, String matrixUserId, String reason);
+
+    /** Posts an {@code m.notice} as the bot; the transaction id makes a repeat a no-op. */
+    void sendNotice(String matrixRoomId, String transactionId, String text);
+
+    /** Signs the user out everywhere (every device and access token). */
+    void endSessions(String matrixUserId);
+
+    /**
+     * @param membership  Matrix user id to {@code join}, {@code invite}, {@code leave}, {@code ban} or {@code knock}
+     * @param powerLevels the {@code users} map of {@code m.room.power_levels}
+     */
+    record RoomState(Map<String, String> membership, Map<String, Integer> powerLevels) {
+    }
+}

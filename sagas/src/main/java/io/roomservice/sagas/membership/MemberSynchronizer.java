@@ -1,0 +1,202 @@
+package io.roomservice.sagas.membership;
+
+import io.roomservice.api.common.CommandRejectedException;
+import io.roomservice.api.directory.DirectoryUser;
+import io.roomservice.api.directory.FindDirectoryUser;
+import io.roomservice.api.directory.FindProjectPeople;
+import io.roomservice.api.directory.ProjectPeople;
+import io.roomservice.api.membership.MemberChange;
+import io.roomservice.api.membership.Membership;
+import io.roomservice.api.membership.RecordMemberChanges;
+import io.roomservice.api.profile.CreateUserProfile;
+import io.roomservice.api.profile.FindUserProfiles;
+import io.roomservice.api.profile.RecordMatrixUserProvisioned;
+import io.roomservice.api.profile.UserProfileView;
+import io.roomservice.api.profile.UserProfiles;
+import io.roomservice.api.project.ProjectId;
+import io.roomservice.api.room.RoomId;
+import io.roomservice.api.user.UserId;
+import io.roomservice.sagas.SystemCommands;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Brings one room's members in step with the directory: provisions the Matrix accounts that are
+ * missing, invites and joins whoever belongs, sets power levels in one change, kicks whoever does not
+ * belong, and records what it did on the room. Computed from the directory and the homeserver's
+ * current state each time, so a repeat after a failure or a crash does only what is still missing.
+ */
+public class MemberSynchronizer {
+
+    private static final Logger log = LoggerFactory.getLogger(MemberSynchronizer.class);
+
+    /** What a sync found. */
+    public enum Outcome {
+        /** The room now matches the directory. */
+        DONE,
+        /** The directory has not yet applied the event that asked for this sync: try again shortly. */
+        DIRECTORY_BEHIND,
+        /** The project is not in the directory (yet). */
+        UNKNOWN_PROJECT
+    }
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final MemberHomeserver homeserver;
+    private final MatrixIdentities identities;
+
+    public MemberSynchronizer(QueryGateway queries, CommandGateway commands, MemberHomeserver homeserver,
+                              MatrixIdentities identities) {
+        this.queries = queries;
+        this.commands = commands;
+        this.homeserver = homeserver;
+        this.identities = identities;
+    }
+
+    /**
+     * @param waitForPosition the global index of the event that asked for the sync; the directory must
+     *                        have applied it
+     * @param renamed         people whose display name must be set again
+     * @param keep            Matrix users to leave as they are (staff who joined by hand)
+     */
+    public Outcome sync(RoomId roomId, String matrixRoomId, ProjectId projectId, long waitForPosition,
+                        Set<UserId> renamed, Set<String> keep) {
+        ProjectPeople people = queries.query(new FindProjectPeople(projectId),
+                ResponseTypes.instanceOf(ProjectPeople.class)).join();
+        if (people == null) {
+            return Outcome.UNKNOWN_PROJECT;
+        }
+        if (people.position() < waitForPosition) {
+            return Outcome.DIRECTORY_BEHIND;
+        }
+        Set<UserId> everyone = people.people().stream().map(ProjectPeople.Person::userId).collect(Collectors.toSet());
+        Map<UserId, UserProfileView> profiles = everyone.isEmpty() ? Map.of()
+                : queries.query(new FindUserProfiles(everyone), ResponseTypes.instanceOf(UserProfiles.class)).join()
+                .byUser();
+        Map<String, ProjectPeople.Person> byMatrixId = new HashMap<>();
+        profiles.values().forEach(p -> people.people().stream().filter(x -> x.userId().equals(p.userId())).findFirst()
+                .ifPresent(x -> byMatrixId.put(p.matrixUserId(), x)));
+
+        Map<String, Target> targets = new LinkedHashMap<>();
+        for (ProjectPeople.Person person : people.people()) {
+            if (MemberPlan.belongs(person)) {
+                String matrixUserId = provision(person, profiles.get(person.userId()), renamed.contains(person.userId()));
+                if (matrixUserId != null) {
+                    targets.put(matrixUserId, new Target(person, MemberPlan.powerLevel(person)));
+                    byMatrixId.put(matrixUserId, person);
+                }
+            }
+        }
+
+        MemberHomeserver.RoomState state = homeserver.roomState(matrixRoomId);
+        List<MemberChange> changes = new ArrayList<>();
+        for (var entry : targets.entrySet()) {
+            String matrixUserId = entry.getKey();
+            String membership = state.membership().get(matrixUserId);
+            if ("join".equals(membership)) {
+                continue;
+            }
+            if ("ban".equals(membership)) {
+                log.warn("{} is banned from room {}: not inviting them back", matrixUserId, roomId);
+                continue;
+            }
+            if (!"invite".equals(membership)) {
+                homeserver.invite(matrixRoomId, matrixUserId);
+            }
+            homeserver.join(matrixRoomId, matrixUserId);
+            changes.add(new MemberChange(entry.getValue().person().userId(), matrixUserId, Membership.JOINED,
+                    entry.getValue().powerLevel(), "Has a role in the project."));
+        }
+
+        String bot = identities.botUserId();
+        Map<String, Integer> levels = new LinkedHashMap<>(state.powerLevels());
+        levels.keySet().removeIf(user -> !user.equals(bot) && !targets.containsKey(user) && !keep.contains(user));
+        targets.forEach((user, target) -> {
+            if (target.powerLevel() == MemberPlan.MEMBER) {
+                levels.remove(user);
+            } else {
+                levels.put(user, target.powerLevel());
+            }
+        });
+        if (!levels.equals(state.powerLevels())) {
+            homeserver.setUserPowerLevels(matrixRoomId, levels);
+            targets.forEach((user, target) -> {
+                int before = state.powerLevels().getOrDefault(user, MemberPlan.MEMBER);
+                boolean joinedNow = changes.stream().anyMatch(c -> user.equals(c.matrixUserId()));
+                if (before != target.powerLevel() && !joinedNow) {
+                    changes.add(new MemberChange(target.person().userId(), user, Membership.JOINED,
+                            target.powerLevel(), "Power level follows the project role."));
+                }
+            });
+        }
+
+        for (var entry : state.membership().entrySet()) {
+            String user = entry.getKey();
+            if (MemberPlan.isIn(entry.getValue()) && !user.equals(bot) && !targets.containsKey(user)
+                    && !keep.contains(user)) {
+                ProjectPeople.Person person = byMatrixId.get(user);
+                String reason = MemberPlan.kickReason(person);
+                homeserver.kick(matrixRoomId, user, reason);
+                changes.add(new MemberChange(person == null ? null : person.userId(), user, Membership.LEFT,
+                        MemberPlan.MEMBER, reason));
+            }
+        }
+        SystemCommands.send(commands, new RecordMemberChanges(roomId, changes));
+        return Outcome.DONE;
+    }
+
+    /** Everyone the directory lists for the project (with any role), to follow their changes. */
+    public Set<UserId> peopleOf(ProjectId projectId) {
+        ProjectPeople people = queries.query(new FindProjectPeople(projectId),
+                ResponseTypes.instanceOf(ProjectPeople.class)).join();
+        return people == null ? Set.of()
+                : people.people().stream().map(ProjectPeople.Person::userId).collect(Collectors.toSet());
+    }
+
+    /** The person's Matrix user id once their account exists on the homeserver; null when they cannot have one. */
+    private String provision(ProjectPeople.Person person, UserProfileView profile, boolean renamed) {
+        String matrixUserId = profile != null ? profile.matrixUserId()
+                : identities.userIdFor(person.userId(), person.username(), () -> email(person.userId())).orElse(null);
+        if (matrixUserId == null) {
+            log.warn("Person {} ({}) cannot have a Matrix user id with the configured format; left out",
+                    person.userId(), person.username());
+            return null;
+        }
+        if (profile == null) {
+            try {
+                SystemCommands.sendAndWait(commands, new CreateUserProfile(person.userId(), matrixUserId,
+                        identities.botUserId()));
+            } catch (CommandRejectedException refused) {
+                log.warn("Person {} cannot be linked to {}: {}", person.userId(), matrixUserId, refused.getMessage());
+                return null;
+            }
+        }
+        if (profile == null || !profile.provisioned() || renamed) {
+            homeserver.ensureUser(matrixUserId, person.fullName() != null ? person.fullName() : person.username());
+            if (profile == null || !profile.provisioned()) {
+                SystemCommands.send(commands, new RecordMatrixUserProvisioned(person.userId()));
+            }
+        }
+        return matrixUserId;
+    }
+
+    private String email(UserId userId) {
+        DirectoryUser user = queries.query(new FindDirectoryUser(userId), ResponseTypes.instanceOf(DirectoryUser.class))
+                .join();
+        return user == null ? null : user.email();
+    }
+
+    private record Target(ProjectPeople.Person person, int powerLevel) {
+    }
+}

@@ -4,6 +4,7 @@ import io.roomservice.infra.homeserver.MatrixConnections;
 import io.roomservice.infra.homeserver.MatrixLink;
 import io.roomservice.infra.homeserver.MatrixMemberHomeserver;
 import io.roomservice.sagas.membership.MatrixIdentities;
+import io.roomservice.sagas.profile.MatrixAccess;
 import io.roomservice.sagas.membership.MemberHomeserver;
 import io.roomservice.sagas.membership.MemberSynchronizer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -29,5 +30,10 @@ public class MembershipConfiguration {
     public MemberSynchronizer memberSynchronizer(QueryGateway queries, CommandGateway commands,
                                                  MemberHomeserver homeserver, MatrixIdentities identities) {
         return new MemberSynchronizer(queries, commands, homeserver, identities);
+    }
+
+    @Bean
+    public MatrixAccess matrixAccess(CommandGateway commands, MemberHomeserver homeserver) {
+        return new MatrixAccess(commands, homeserver);
     }
 }

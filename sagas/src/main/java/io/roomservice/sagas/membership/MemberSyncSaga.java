@@ -26,7 +26,8 @@ import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.homeserver.RetryPolicy;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.saga.EndSaga;
@@ -85,24 +86,24 @@ public class MemberSyncSaga {
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomActivated event, TrackingToken token, MemberSynchronizer synchronizer,
+    public void on(RoomActivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
         matrixRoomId = event.matrixRoomId();
         active = true;
-        requestSync(token, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomReactivated event, TrackingToken token, MemberSynchronizer synchronizer,
+    public void on(RoomReactivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
         active = true;
-        requestSync(token, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(MemberSyncRequested event, TrackingToken token, MemberSynchronizer synchronizer,
+    public void on(MemberSyncRequested event, EventMessage<?> message, MemberSynchronizer synchronizer,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
-        requestSync(token, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
@@ -127,59 +128,59 @@ public class MemberSyncSaga {
     }
 
     @SagaEventHandler(associationProperty = PROJECT_ID)
-    public void on(ProjectRoleGranted event, @MessageIdentifier String eventId, TrackingToken token,
+    public void on(ProjectRoleGranted event, @MessageIdentifier String eventId, EventMessage<?> message,
                    MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
                    RetryPolicy retryPolicy, QueryGateway queries) {
         notice(homeserver, queries, eventId, event.userId(), "has been granted the " + event.role().label() + " role.");
-        requestSync(token, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = PROJECT_ID)
-    public void on(ProjectRoleRevoked event, @MessageIdentifier String eventId, TrackingToken token,
+    public void on(ProjectRoleRevoked event, @MessageIdentifier String eventId, EventMessage<?> message,
                    MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
                    RetryPolicy retryPolicy, QueryGateway queries) {
         notice(homeserver, queries, eventId, event.userId(), "has lost the " + event.role().label() + " role.");
-        requestSync(token, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = CUSTOMER_ID)
-    public void on(CustomerRoleGranted event, @MessageIdentifier String eventId, TrackingToken token,
+    public void on(CustomerRoleGranted event, @MessageIdentifier String eventId, EventMessage<?> message,
                    MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
                    RetryPolicy retryPolicy, QueryGateway queries) {
         if (event.role() == CustomerRole.OWNER) {
             notice(homeserver, queries, eventId, event.userId(), "has been granted the " + event.role().label()
                     + " role.");
-            requestSync(token, synchronizer, deadlines, retryPolicy, queries);
+            requestSync(message, synchronizer, deadlines, retryPolicy, queries);
         }
     }
 
     @SagaEventHandler(associationProperty = CUSTOMER_ID)
-    public void on(CustomerRoleRevoked event, @MessageIdentifier String eventId, TrackingToken token,
+    public void on(CustomerRoleRevoked event, @MessageIdentifier String eventId, EventMessage<?> message,
                    MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
                    RetryPolicy retryPolicy, QueryGateway queries) {
         if (event.role() == CustomerRole.OWNER) {
             notice(homeserver, queries, eventId, event.userId(), "has lost the " + event.role().label() + " role.");
-            requestSync(token, synchronizer, deadlines, retryPolicy, queries);
+            requestSync(message, synchronizer, deadlines, retryPolicy, queries);
         }
     }
 
     @SagaEventHandler(associationProperty = USER_ID)
-    public void on(UserDeactivated event, TrackingToken token, MemberSynchronizer synchronizer,
+    public void on(UserDeactivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
-        requestSync(token, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = USER_ID)
-    public void on(UserReactivated event, TrackingToken token, MemberSynchronizer synchronizer,
+    public void on(UserReactivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
-        requestSync(token, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = USER_ID)
-    public void on(UserUpdated event, TrackingToken token, MemberSynchronizer synchronizer,
+    public void on(UserUpdated event, EventMessage<?> message, MemberSynchronizer synchronizer,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
         renamed.add(event.userId());
-        requestSync(token, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
     }
 
     /** The deadline carries the room id as payload (Axon reads a deadline handler's first parameter as it). */
@@ -190,10 +191,14 @@ public class MemberSyncSaga {
         sync(synchronizer, deadlines, retryPolicy, queries);
     }
 
-    private void requestSync(TrackingToken token, MemberSynchronizer synchronizer, DeadlineManager deadlines,
+    /**
+     * The directory must have applied the event that asked for the sync (and everything before it):
+     * its global index is the position to wait for.
+     */
+    private void requestSync(EventMessage<?> message, MemberSynchronizer synchronizer, DeadlineManager deadlines,
                              RetryPolicy retryPolicy, QueryGateway queries) {
-        if (token != null && token.position().isPresent()) {
-            waitForPosition = Math.max(waitForPosition, token.position().getAsLong());
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            tracked.trackingToken().position().ifPresent(p -> waitForPosition = Math.max(waitForPosition, p));
         }
         if (!active || deadlineId != null) {
             // paused, or a sync is already due: it will see this change too

@@ -1,0 +1,70 @@
+package io.roomservice.sagas.membership;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A room on a homeserver, as far as member sync sees it, with a log of the calls made to it. */
+class InMemoryMemberHomeserver implements MemberHomeserver {
+
+    final Map<String, String> membership = new LinkedHashMap<>();
+    final Map<String, Integer> powerLevels = new LinkedHashMap<>();
+    final Set<String> accounts = new HashSet<>();
+    final Map<String, String> displayNames = new LinkedHashMap<>();
+    final List<String> calls = new ArrayList<>();
+    final List<String> notices = new ArrayList<>();
+
+    @Override
+    public RoomState roomState(String matrixRoomId) {
+        calls.add("state");
+        return new RoomState(new LinkedHashMap<>(membership), new LinkedHashMap<>(powerLevels));
+    }
+
+    @Override
+    public void ensureUser(String matrixUserId, String displayName) {
+        calls.add("ensure " + matrixUserId);
+        accounts.add(matrixUserId);
+        displayNames.put(matrixUserId, displayName);
+    }
+
+    @Override
+    public void invite(String matrixRoomId, String matrixUserId) {
+        calls.add("invite " + matrixUserId);
+        membership.put(matrixUserId, "invite");
+    }
+
+    @Override
+    public void join(String matrixRoomId, String matrixUserId) {
+        calls.add("join " + matrixUserId);
+        if (!"invite".equals(membership.get(matrixUserId)) || !accounts.contains(matrixUserId)) {
+            throw new IllegalStateException(matrixUserId + " joined without an invite or an account");
+        }
+        membership.put(matrixUserId, "join");
+    }
+
+    @Override
+    public void setUserPowerLevels(String matrixRoomId, Map<String, Integer> users) {
+        calls.add("power " + users);
+        powerLevels.clear();
+        powerLevels.putAll(users);
+    }
+
+    @Override
+    public void kick(String matrixRoomId, String matrixUserId, String reason) {
+        calls.add("kick " + matrixUserId + " (" + reason + ")");
+        membership.put(matrixUserId, "leave");
+    }
+
+    @Override
+    public void sendNotice(String matrixRoomId, String transactionId, String text) {
+        notices.add(text);
+    }
+
+    @Override
+    public void endSessions(String matrixUserId) {
+        calls.add("logout " + matrixUserId);
+    }
+}

@@ -1,8 +1,12 @@
 package io.roomservice.infra.appservice;
 
+import io.roomservice.api.profile.CountUserProfiles;
+import io.roomservice.api.profile.UserProfileCounts;
 import io.roomservice.infra.homeserver.MatrixClient;
 import io.roomservice.infra.homeserver.MatrixProperties;
 import io.roomservice.sagas.homeserver.HomeserverException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -36,10 +40,12 @@ public class Diagnostics {
 
     private final AppserviceLink link;
     private final JdbcTemplate jdbc;
+    private final QueryGateway queries;
 
-    public Diagnostics(AppserviceLink link, JdbcTemplate jdbc) {
+    public Diagnostics(AppserviceLink link, JdbcTemplate jdbc, QueryGateway queries) {
         this.link = link;
         this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     public Report run() {
@@ -123,8 +129,12 @@ public class Diagnostics {
     }
 
     private Check userStats() {
-        // Matrix user profiles arrive with member sync; until then there is nothing to count.
-        return new Check("user_stats", "User profile statistics", true, "0 user profile(s) provisioned",
-                Map.of("provisioned", 0));
+        UserProfileCounts counts = queries.query(new CountUserProfiles(), ResponseTypes.instanceOf(UserProfileCounts.class))
+                .join();
+        long waiting = counts.total() - counts.provisioned();
+        return new Check("user_stats", "User profile statistics", true,
+                counts.provisioned() + " Matrix account(s) provisioned, " + waiting + " waiting, "
+                        + counts.accessEnded() + " with access ended",
+                Map.of("provisioned", counts.provisioned(), "waiting", waiting, "access_ended", counts.accessEnded()));
     }
 }

@@ -1,8 +1,12 @@
 package io.roomservice.infra.appservice;
 
+import io.roomservice.api.profile.FindUserProfileByMatrixId;
+import io.roomservice.api.profile.UserProfileView;
 import io.roomservice.infra.web.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,10 +43,14 @@ public class HomeserverPushController {
     private final AppserviceLink link;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public HomeserverPushController(HomeserverTokenCheck tokens, TransactionInbox inbox, AppserviceLink link) {
+    private final QueryGateway queries;
+
+    public HomeserverPushController(HomeserverTokenCheck tokens, TransactionInbox inbox, AppserviceLink link,
+                                    QueryGateway queries) {
         this.tokens = tokens;
         this.inbox = inbox;
         this.link = link;
+        this.queries = queries;
     }
 
     @PutMapping("/_matrix/app/v1/transactions/{txnId}")
@@ -91,8 +99,13 @@ public class HomeserverPushController {
         if (userId.equals("@" + p.senderLocalpart() + ":" + p.domain())) {
             return MatrixErrors.ok();
         }
+        UserProfileView profile = queries.query(new FindUserProfileByMatrixId(userId),
+                ResponseTypes.instanceOf(UserProfileView.class)).join();
+        if (profile != null && profile.provisioned()) {
+            return MatrixErrors.ok();
+        }
         return MatrixErrors.error(HttpStatus.NOT_FOUND, "M_NOT_FOUND",
-                "roomservice creates users only for the people of its projects.");
+                "Not a user roomservice has created.");
     }
 
     @GetMapping("/_matrix/app/v1/rooms/{alias}")

@@ -1,8 +1,10 @@
 package io.roomservice.infra.appservice;
 
 import io.roomservice.api.common.CommandRejectedException;
+import io.roomservice.api.profile.ResetMatrixUserProvisioning;
 import io.roomservice.api.room.ReprovisionRoom;
 import io.roomservice.api.room.RoomId;
+import io.roomservice.api.user.UserId;
 import io.roomservice.infra.security.Caller;
 import io.roomservice.infra.web.BadRequestException;
 import io.roomservice.infra.web.Commands;
@@ -25,7 +27,7 @@ public class Reprovisioning {
 
     private static final Logger log = LoggerFactory.getLogger(Reprovisioning.class);
 
-    /** {@code users_reset}: Matrix user profiles marked for provisioning again (none before member sync). */
+    /** {@code users_reset}: Matrix accounts marked to be made again on the homeserver. */
     public record Result(int roomsReprovisioned, int usersReset) {
     }
 
@@ -44,6 +46,14 @@ public class Reprovisioning {
             throw new BadRequestException("appservice-not-set-up", null,
                     "No homeserver is set up; run the appservice setup first.");
         }
+        // accounts are made again on the new homeserver (same Matrix ids) by the next member syncs;
+        // reset them before the rooms come back, so that those syncs register them
+        List<UUID> provisioned = jdbc.queryForList("select user_id from user_profiles where provisioned", UUID.class);
+        int reset = 0;
+        for (UUID user : provisioned) {
+            commands.send(new ResetMatrixUserProvisioning(new UserId(user)), caller, request);
+            reset++;
+        }
         List<UUID> active = jdbc.queryForList("select room_id from rooms where state = 'ACTIVE' order by created",
                 UUID.class);
         int started = 0;
@@ -56,8 +66,8 @@ public class Reprovisioning {
                 log.info("Room {} not reprovisioned: {}", room, changedMeanwhile.getMessage());
             }
         }
-        log.info("Reprovisioning {} active room(s) on {}, requested by {}", started, link.current().homeserverUrl(),
-                caller.actor());
-        return new Result(started, 0);
+        log.info("Reprovisioning {} active room(s) and {} account(s) on {}, requested by {}", started, reset,
+                link.current().homeserverUrl(), caller.actor());
+        return new Result(started, reset);
     }
 }

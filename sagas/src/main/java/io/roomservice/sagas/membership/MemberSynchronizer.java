@@ -17,6 +17,7 @@ import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.user.UserId;
 import io.roomservice.sagas.SystemCommands;
+import io.roomservice.sagas.homeserver.HomeserverException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -111,10 +112,15 @@ public class MemberSynchronizer {
                 log.warn("{} is banned from room {}: not inviting them back", matrixUserId, roomId);
                 continue;
             }
-            if (!"invite".equals(membership)) {
-                homeserver.invite(matrixRoomId, matrixUserId);
+            boolean joined = forOnePerson(roomId, matrixUserId, "join", () -> {
+                if (!"invite".equals(membership)) {
+                    homeserver.invite(matrixRoomId, matrixUserId);
+                }
+                homeserver.join(matrixRoomId, matrixUserId);
+            });
+            if (!joined) {
+                continue;
             }
-            homeserver.join(matrixRoomId, matrixUserId);
             changes.add(new MemberChange(entry.getValue().person().userId(), matrixUserId, Membership.JOINED,
                     entry.getValue().powerLevel(), "Has a role in the project."));
         }
@@ -147,7 +153,9 @@ public class MemberSynchronizer {
                     && !keep.contains(user)) {
                 ProjectPeople.Person person = byMatrixId.get(user);
                 String reason = MemberPlan.kickReason(person);
-                homeserver.kick(matrixRoomId, user, reason);
+                if (!forOnePerson(roomId, user, "kick", () -> homeserver.kick(matrixRoomId, user, reason))) {
+                    continue;
+                }
                 changes.add(new MemberChange(person == null ? null : person.userId(), user, Membership.LEFT,
                         MemberPlan.MEMBER, reason));
             }
@@ -183,12 +191,34 @@ public class MemberSynchronizer {
             }
         }
         if (profile == null || !profile.provisioned() || renamed) {
-            homeserver.ensureUser(matrixUserId, person.fullName() != null ? person.fullName() : person.username());
+            String displayName = person.fullName() != null ? person.fullName() : person.username();
+            if (!forOnePerson(null, matrixUserId, "provision",
+                    () -> homeserver.ensureUser(matrixUserId, displayName))) {
+                return null;
+            }
             if (profile == null || !profile.provisioned()) {
                 SystemCommands.send(commands, new RecordMatrixUserProvisioned(person.userId()));
             }
         }
         return matrixUserId;
+    }
+
+    /**
+     * A permanent failure for one person (the homeserver refuses this one account) leaves that person
+     * out and goes on with the others; a transient one stops the sync, which is retried as a whole.
+     */
+    private static boolean forOnePerson(RoomId roomId, String matrixUserId, String what, Runnable call) {
+        try {
+            call.run();
+            return true;
+        } catch (HomeserverException failure) {
+            if (failure.isTransient()) {
+                throw failure;
+            }
+            log.warn("Could not {} {}{}: {}", what, matrixUserId, roomId == null ? "" : " in room " + roomId,
+                    failure.getMessage());
+            return false;
+        }
     }
 
     private String email(UserId userId) {

@@ -1,5 +1,7 @@
 package io.roomservice.sagas.membership;
 
+import io.roomservice.sagas.homeserver.HomeserverException;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +18,8 @@ class InMemoryMemberHomeserver implements MemberHomeserver {
     final Map<String, String> displayNames = new LinkedHashMap<>();
     final List<String> calls = new ArrayList<>();
     final List<String> notices = new ArrayList<>();
+    /** Accounts the homeserver refuses for good (e.g. outside the namespace). */
+    final Set<String> refused = new HashSet<>();
 
     @Override
     public RoomState roomState(String matrixRoomId) {
@@ -26,6 +30,9 @@ class InMemoryMemberHomeserver implements MemberHomeserver {
     @Override
     public void ensureUser(String matrixUserId, String displayName) {
         calls.add("ensure " + matrixUserId);
+        if (refused.contains(matrixUserId)) {
+            throw HomeserverException.permanentFailure("M_EXCLUSIVE: " + matrixUserId + " is reserved");
+        }
         accounts.add(matrixUserId);
         displayNames.put(matrixUserId, displayName);
     }

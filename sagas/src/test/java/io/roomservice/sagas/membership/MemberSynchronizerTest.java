@@ -15,6 +15,7 @@ import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.project.ProjectRole;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.user.UserId;
+import io.roomservice.sagas.homeserver.HomeserverException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -220,6 +221,36 @@ class MemberSynchronizerTest {
 
         assertThat(homeserver.membership).containsEntry("@eve:example.org", "leave")
                 .containsEntry("@staff:example.org", "join").containsEntry(BOT, "join");
+    }
+
+    @Test
+    void anAccountTheHomeserverRefusesForGoodLeavesThatPersonOutButNotTheOthers() {
+        person("ada", true, Set.of(ProjectRole.MEMBER), Set.of());
+        person("bob", true, Set.of(ProjectRole.MEMBER), Set.of());
+        homeserver.refused.add("@rs-ada:example.org");
+
+        assertThat(sync()).isEqualTo(MemberSynchronizer.Outcome.DONE);
+
+        assertThat(homeserver.membership).doesNotContainKey("@rs-ada:example.org")
+                .containsEntry("@rs-bob:example.org", "join");
+    }
+
+    @Test
+    void aTransientFailureStopsTheSyncSoThatItIsRetriedAsAWhole() {
+        person("ada", true, Set.of(ProjectRole.MEMBER), Set.of());
+        var failing = new InMemoryMemberHomeserver() {
+            @Override
+            public void invite(String matrixRoomId, String matrixUserId) {
+                throw HomeserverException.transientFailure("Homeserver unreachable", null);
+            }
+        };
+        failing.membership.put(BOT, "join");
+
+        var sync = new MemberSynchronizer(queries, commands, failing, identities);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> sync.sync(roomId, ROOM, projectId, 50, Set.of(), Set.of()))
+                .isInstanceOf(HomeserverException.class);
     }
 
     @Test

@@ -205,6 +205,9 @@ config = {
     "registration_shared_secret": env["SYNAPSE_REGISTRATION_SECRET"],
     "bcrypt_rounds": 4,
     "app_service_config_files": as_files,
+    # roomservice's "token" login method hands out m.login.token tokens minted from the person's own
+    # appservice session (MSC3882); an appservice cannot pass UI auth, so none is asked for.
+    "login_via_existing_session": {"enabled": True, "require_ui_auth": False, "token_timeout": "5m"},
     # Rate limits raised for tests. Unknown rc_* keys are ignored by Synapse.
     "rc_message": high,
     "rc_registration": high,

@@ -213,6 +213,72 @@ public class MatrixClient {
         expectSuccess(send("POST", CLIENT_V3 + "/logout/all", userId, newObject()));
     }
 
+    /** A user's own session: what {@code /login} answered. */
+    public record Session(String userId, String accessToken, String deviceId) {
+
+        @Override
+        public String toString() {
+            return "Session[userId=" + userId + ", deviceId=" + deviceId + ", accessToken=******]";
+        }
+    }
+
+    /**
+     * {@code POST /login} with {@code m.login.application_service}: a new access token (and device)
+     * for a user in the appservice's namespace, for embedded chat.
+     */
+    public Session loginAsAppserviceUser(String userId) {
+        ObjectNode body = newObject().put("type", "m.login.application_service");
+        body.putObject("identifier").put("type", "m.id.user").put("user", userId);
+        JsonNode answer = expectSuccess(send("POST", CLIENT_V3 + "/login", null, body));
+        return session(answer);
+    }
+
+    /** {@code POST /login} with a password (the admin account of roomservice). */
+    public Session loginWithPassword(String user, String password) {
+        ObjectNode body = newObject().put("type", "m.login.password").put("password", password);
+        body.putObject("identifier").put("type", "m.id.user").put("user", user);
+        return session(expectSuccess(sendWithToken("POST", CLIENT_V3 + "/login", body, null)));
+    }
+
+    /** {@code GET /account/whoami} with a user's own access token: whether the token still works. */
+    public boolean tokenWorks(String accessToken) {
+        Response response = sendWithToken("GET", CLIENT_V3 + "/account/whoami", null, accessToken);
+        if (response.successful()) {
+            return true;
+        }
+        if (response.status() == 401) {
+            return false;
+        }
+        throw failure(response);
+    }
+
+    /**
+     * {@code POST /_matrix/client/v1/login/get_token} with the user's own access token: a short-lived,
+     * single-use token for {@code m.login.token} (Synapse: {@code login_via_existing_session} must be
+     * enabled without UI auth).
+     */
+    public JsonNode loginToken(String accessToken) {
+        return expectSuccess(sendWithToken("POST", "/_matrix/client/v1/login/get_token", newObject(), accessToken));
+    }
+
+    /** One Synapse admin API call with the admin account's access token (null for the unauthenticated nonce). */
+    public JsonNode synapseAdmin(String method, String path, JsonNode body, String adminToken) {
+        return expectSuccess(sendWithToken(method, "/_synapse/admin" + path, body, adminToken));
+    }
+
+    /** Like {@link #synapseAdmin} but hands back the raw answer (e.g. to tell "user in use" apart). */
+    Response synapseAdminRaw(String method, String path, JsonNode body, String adminToken) {
+        return sendWithToken(method, "/_synapse/admin" + path, body, adminToken);
+    }
+
+    private Session session(JsonNode answer) {
+        String token = text(answer, "access_token");
+        if (token == null) {
+            throw HomeserverException.transientFailure("The homeserver's /login answer has no access_token", null);
+        }
+        return new Session(text(answer, "user_id"), token, text(answer, "device_id"));
+    }
+
     /** {@code GET /rooms/{roomId}/joined_members} as the bot, or as {@code asUser} when given. */
     public JsonNode joinedMembers(String roomId, String asUser) {
         return expectSuccess(send("GET", CLIENT_V3 + "/rooms/" + segment(roomId) + "/joined_members", asUser, null));
@@ -255,6 +321,27 @@ public class MatrixClient {
      * throws a transient failure for timeouts, connection errors and bodies that are not JSON.
      */
     Response send(String method, String path, String asUser, JsonNode body) {
+        return send(method, path, asUser, body, properties.asToken());
+    }
+
+    /**
+     * Sends with another bearer token than the appservice's (a user's own access token, the admin
+     * account's), or none when {@code bearer} is null. Failures never show that token either.
+     */
+    Response sendWithToken(String method, String path, JsonNode body, String bearer) {
+        try {
+            return send(method, path, null, body, bearer);
+        } catch (HomeserverException failure) {
+            if (bearer == null || failure.getMessage() == null || !failure.getMessage().contains(bearer)) {
+                throw failure;
+            }
+            String masked = failure.getMessage().replace(bearer, "<redacted>");
+            throw failure.isTransient() ? HomeserverException.transientFailure(masked, null)
+                    : HomeserverException.permanentFailure(masked);
+        }
+    }
+
+    private Response send(String method, String path, String asUser, JsonNode body, String bearer) {
         Map<String, String> query = new LinkedHashMap<>();
         if (asUser != null && !asUser.isBlank()) {
             query.put("user_id", asUser);
@@ -267,8 +354,10 @@ public class MatrixClient {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(properties.readTimeout())
-                .header("Authorization", "Bearer " + properties.asToken())
                 .header("Accept", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));

@@ -3,6 +3,8 @@ package io.roomservice.infra.membership;
 import io.roomservice.infra.homeserver.MatrixConnections;
 import io.roomservice.infra.homeserver.MatrixLink;
 import io.roomservice.infra.homeserver.MatrixMemberHomeserver;
+import io.roomservice.infra.homeserver.SynapseAdmin;
+import io.roomservice.infra.secrets.SecretStore;
 import io.roomservice.sagas.membership.MatrixIdentities;
 import io.roomservice.sagas.profile.MatrixAccess;
 import io.roomservice.sagas.membership.MemberHomeserver;
@@ -35,5 +37,10 @@ public class MembershipConfiguration {
     @Bean
     public MatrixAccess matrixAccess(CommandGateway commands, MemberHomeserver homeserver) {
         return new MatrixAccess(commands, homeserver);
+    }
+
+    @Bean
+    public SynapseAdmin synapseAdmin(MatrixConnections connections, SecretStore secrets) {
+        return new SynapseAdmin(connections, secrets);
     }
 }

@@ -1,5 +1,6 @@
 package io.roomservice.infra.homeserver;
 
+import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.membership.MemberHomeserver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,9 +47,17 @@ public class MatrixMemberHomeserver implements MemberHomeserver {
         }
     }
 
+    /** Someone already in the room (joined meanwhile by another path) counts as invited. */
     @Override
     public void invite(String matrixRoomId, String matrixUserId) {
-        client().invite(matrixRoomId, matrixUserId);
+        try {
+            client().invite(matrixRoomId, matrixUserId);
+        } catch (HomeserverException failure) {
+            if (failure.isTransient() || failure.getMessage() == null
+                    || !failure.getMessage().contains("already in the room")) {
+                throw failure;
+            }
+        }
     }
 
     @Override

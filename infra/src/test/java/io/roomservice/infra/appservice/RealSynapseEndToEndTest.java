@@ -1,31 +1,16 @@
 package io.roomservice.infra.appservice;
 
-import io.roomservice.infra.support.Api;
+import io.roomservice.infra.support.SynapseLinkedTest;
 import io.roomservice.infra.support.SynapseTestBed;
 import io.roomservice.infra.support.TestTokens;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,49 +25,12 @@ import static org.awaitility.Awaitility.await;
  * returned by the setup endpoint is the file Synapse loads. Then diagnostics, provisioning, a message
  * from a Synapse user, an outage, and a move to a fresh homeserver, in that order, over HTTP only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class RealSynapseEndToEndTest {
+class RealSynapseEndToEndTest extends SynapseLinkedTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    AppserviceLink link;
-
-    private SynapseTestBed synapse;
-    private Api api;
-    private String asToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Rooms this suite made active: uuid to Matrix room id. */
     private final Map<String, String> activeRooms = new LinkedHashMap<>();
-
-    @BeforeAll
-    void linkRoomserviceAndSynapseThroughTheSetupEndpoint() throws IOException {
-        synapse = SynapseTestBed.installed();
-        api = new Api(port);
-        jdbc.update("delete from appservice_settings");
-        jdbc.update("delete from secrets where name like 'appservice.%'");
-        link.refresh();
-
-        var setup = api.post("/api/admin/matrix-appservice/setup/", TestTokens.staff(), """
-                {"url": "http://127.0.0.1:%d", "sender_localpart": "roomservice-bot",
-                 "homeserver_url": "%s", "homeserver_domain": "%s", "user_registration_secret": "%s"}"""
-                .formatted(port, synapse.url(), synapse.serverName(), synapse.registrationSecret()));
-        assertThat(setup.status()).as(setup.body()).isEqualTo(200);
-        asToken = setup.json().get("as_token").asString();
-
-        synapse.useOnlyRegistration("roomservice-e2e", setup.json().get("registration_yaml").asString());
-        synapse.start();
-    }
 
     // ------------------------------------------------------------------------------------------
 
@@ -206,51 +154,5 @@ class RealSynapseEndToEndTest {
             assertThat(matrix("GET", "/_matrix/client/v3/directory/room/" + encode(view.get("room_alias").asString()),
                     asToken, null).get("room_id").asString()).isEqualTo(view.get("room_id").asString());
         });
-    }
-
-    // ------------------------------------------------------------------------------------------
-
-    private String registerProject(String name) {
-        var project = UUID.randomUUID().toString();
-        var response = api.put("/api/host/projects/" + project + "/", TestTokens.host(),
-                "{\"customer\": \"" + UUID.randomUUID() + "\", \"name\": \"" + name + "\"}");
-        assertThat(response.status()).as(response.body()).isEqualTo(202);
-        return project;
-    }
-
-    private String createRoom(String project) {
-        var response = api.post("/api/matrix/rooms/", TestTokens.staff(), "{\"project\": \"" + project + "\"}");
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json().get("uuid").asString();
-    }
-
-    private JsonNode awaitRoom(String room, String state) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                assertThat(api.get("/api/matrix/rooms/" + room + "/", TestTokens.staff()).json().get("state")
-                        .asString()).isEqualTo(state));
-        return api.get("/api/matrix/rooms/" + room + "/", TestTokens.staff()).json();
-    }
-
-    /** One Client-Server API call to the test Synapse, expected to succeed. */
-    private JsonNode matrix(String method, String path, String token, String body) {
-        var request = HttpRequest.newBuilder(URI.create(synapse.url() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,0 +1,238 @@
+package io.roomservice.infra.membership;
+
+import io.roomservice.infra.support.SynapseLinkedTest;
+import io.roomservice.infra.support.SynapseTestBed;
+import io.roomservice.infra.support.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Members follow roles, checked in the real Synapse: a granted role joins the person at the right
+ * power level, a revoked last role removes them, a deactivation kicks them, and the credentials the
+ * endpoint hands out log into Synapse and read the room.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
+
+    private String customer;
+    private String project;
+    private String room;
+    private String matrixRoomId;
+
+    @BeforeAll
+    void anActiveProjectRoom() {
+        customer = UUID.randomUUID().toString();
+        var registered = api.put("/api/host/customers/" + customer + "/", TestTokens.host(), "{\"name\": \"Acme\"}");
+        assertThat(registered.status()).as(registered.body()).isIn(200, 202);
+        project = registerProject("Members e2e", customer);
+        room = createRoom(project);
+        matrixRoomId = awaitRoom(room, "active").get("room_id").asString();
+    }
+
+    private record Person(String uuid, String username, String matrixUserId) {
+    }
+
+    private Person person(String name) {
+        String username = name + "-" + SynapseTestBed.randomHex(3);
+        String uuid = UUID.randomUUID().toString();
+        var response = api.put("/api/host/users/" + uuid + "/", TestTokens.host(), """
+                {"username": "%s", "full_name": "%s Example", "email": "%s@example.org"}"""
+                .formatted(username, capitalize(name), username));
+        assertThat(response.status()).as(response.body()).isIn(200, 202);
+        return new Person(uuid, username, "@rs-" + username + ":" + synapse.serverName());
+    }
+
+    private static String capitalize(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private void grantProjectRole(Person person, String role) {
+        var response = api.put("/api/host/projects/" + project + "/roles/" + person.uuid() + "/" + role + "/",
+                TestTokens.host(), null);
+        assertThat(response.status()).as(response.body()).isIn(200, 202);
+    }
+
+    private void revokeProjectRole(Person person, String role) {
+        var response = api.delete("/api/host/projects/" + project + "/roles/" + person.uuid() + "/" + role + "/",
+                TestTokens.host());
+        assertThat(response.status()).as(response.body()).isIn(200, 202);
+    }
+
+    /** Membership and power level of everyone in the Synapse room, read from its state. */
+    private Map<String, String> membershipInSynapse() {
+        Map<String, String> membership = new HashMap<>();
+        matrix("GET", "/_matrix/client/v3/rooms/" + encode(matrixRoomId) + "/state", asToken, null).forEach(e -> {
+            if ("m.room.member".equals(e.get("type").asString())) {
+                membership.put(e.get("state_key").asString(), e.get("content").get("membership").asString());
+            }
+        });
+        return membership;
+    }
+
+    private int powerLevelInSynapse(String matrixUserId) {
+        JsonNode levels = matrix("GET", "/_matrix/client/v3/rooms/" + encode(matrixRoomId)
+                + "/state/m.room.power_levels/", asToken, null);
+        return levels.path("users").path(matrixUserId).asInt(levels.path("users_default").asInt(0));
+    }
+
+    private String noticesInSynapse() {
+        return matrix("GET", "/_matrix/client/v3/rooms/" + encode(matrixRoomId) + "/messages?dir=b&limit=50",
+                asToken, null).get("chunk").toString();
+    }
+
+    private JsonNode member(Person person) {
+        var members = api.get("/api/matrix/rooms/" + room + "/members/", TestTokens.staff());
+        assertThat(members.status()).as(members.body()).isEqualTo(200);
+        for (JsonNode member : members.json()) {
+            if (person.matrixUserId().equals(member.get("matrix_user_id").asString())) {
+                return member;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    @Test
+    void a_granted_role_joins_the_person_at_the_power_level_of_the_role() {
+        var ada = person("ada");
+        var bob = person("bob");
+
+        grantProjectRole(ada, "admin");
+        grantProjectRole(bob, "member");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            assertThat(membershipInSynapse()).containsEntry(ada.matrixUserId(), "join")
+                    .containsEntry(bob.matrixUserId(), "join");
+            assertThat(powerLevelInSynapse(ada.matrixUserId())).isEqualTo(50);
+            assertThat(powerLevelInSynapse(bob.matrixUserId())).isZero();
+        });
+        assertThat(noticesInSynapse()).contains("Ada Example has been granted the Admin role.")
+                .contains("Bob Example has been granted the Member role.");
+        var displayName = matrix("GET", "/_matrix/client/v3/profile/" + encode(ada.matrixUserId()) + "/displayname",
+                asToken, null);
+        assertThat(displayName.get("displayname").asString()).isEqualTo("Ada Example");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode listed = member(ada);
+            assertThat(listed).isNotNull();
+            assertThat(listed.get("user_uuid").asString()).isEqualTo(ada.uuid());
+            assertThat(listed.get("full_name").asString()).isEqualTo("Ada Example");
+            assertThat(listed.get("power_level").asInt()).isEqualTo(50);
+            assertThat(listed.get("membership").asString()).isEqualTo("joined");
+        });
+    }
+
+    @Test
+    void the_customers_owner_joins_as_moderator() {
+        var olga = person("olga");
+
+        var granted = api.put("/api/host/customers/" + customer + "/roles/" + olga.uuid() + "/owner/",
+                TestTokens.host(), null);
+        assertThat(granted.status()).as(granted.body()).isIn(200, 202);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            assertThat(membershipInSynapse()).containsEntry(olga.matrixUserId(), "join");
+            assertThat(powerLevelInSynapse(olga.matrixUserId())).isEqualTo(50);
+        });
+    }
+
+    @Test
+    void revoking_the_last_role_removes_the_person_but_not_while_another_role_is_left() {
+        var cyd = person("cyd");
+        grantProjectRole(cyd, "manager");
+        grantProjectRole(cyd, "member");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(powerLevelInSynapse(cyd.matrixUserId())).isEqualTo(50));
+
+        revokeProjectRole(cyd, "manager");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            assertThat(powerLevelInSynapse(cyd.matrixUserId())).isZero();
+            assertThat(membershipInSynapse()).containsEntry(cyd.matrixUserId(), "join");
+        });
+
+        revokeProjectRole(cyd, "member");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(membershipInSynapse()).containsEntry(cyd.matrixUserId(), "leave"));
+        assertThat(noticesInSynapse()).contains("Cyd Example has lost the Member role.");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(member(cyd).get("membership").asString()).isEqualTo("left"));
+    }
+
+    @Test
+    void a_deactivated_person_is_kicked_and_cannot_get_credentials() {
+        var dan = person("dan");
+        grantProjectRole(dan, "member");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(membershipInSynapse()).containsEntry(dan.matrixUserId(), "join"));
+
+        var deactivated = api.delete("/api/host/users/" + dan.uuid() + "/", TestTokens.host());
+        assertThat(deactivated.status()).as(deactivated.body()).isIn(200, 202);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(membershipInSynapse()).containsEntry(dan.matrixUserId(), "leave"));
+        var credentials = api.get("/api/matrix/credentials/", TestTokens.person(UUID.fromString(dan.uuid())));
+        assertThat(credentials.status()).as(credentials.body()).isEqualTo(403);
+    }
+
+    @Test
+    void the_credentials_log_into_synapse_and_read_the_room() {
+        var eve = person("eve");
+        grantProjectRole(eve, "member");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(membershipInSynapse()).containsEntry(eve.matrixUserId(), "join"));
+
+        var credentials = api.get("/api/matrix/credentials/", TestTokens.person(UUID.fromString(eve.uuid())));
+        assertThat(credentials.status()).as(credentials.body()).isEqualTo(200);
+        assertThat(credentials.json().get("matrix_user_id").asString()).isEqualTo(eve.matrixUserId());
+        assertThat(credentials.json().get("homeserver_url").asString()).isEqualTo(synapse.url());
+        String loginToken = credentials.json().get("login_token").asString();
+
+        JsonNode login = matrix("POST", "/_matrix/client/v3/login", null,
+                "{\"type\": \"m.login.token\", \"token\": \"" + loginToken + "\"}");
+        assertThat(login.get("user_id").asString()).isEqualTo(eve.matrixUserId());
+        var messages = matrix("GET", "/_matrix/client/v3/rooms/" + encode(matrixRoomId) + "/messages?dir=b&limit=10",
+                login.get("access_token").asString(), null);
+        assertThat(messages.get("chunk").isArray()).isTrue();
+    }
+
+    @Test
+    void credentials_with_a_room_join_it_and_give_an_access_token_for_embedded_chat() {
+        var fay = person("fay");
+        grantProjectRole(fay, "member");
+
+        var credentials = api.get("/api/matrix/credentials/?room_uuid=" + room,
+                TestTokens.person(UUID.fromString(fay.uuid())));
+
+        assertThat(credentials.status()).as(credentials.body()).isEqualTo(200);
+        assertThat(credentials.json().get("room_id").asString()).isEqualTo(matrixRoomId);
+        String accessToken = credentials.json().get("access_token").asString();
+        var joined = matrix("GET", "/_matrix/client/v3/joined_rooms", accessToken, null);
+        assertThat(joined.get("joined_rooms").toString()).contains(matrixRoomId);
+    }
+
+    @Test
+    void credentials_ignore_a_room_of_a_project_the_person_has_no_role_in() {
+        var gus = person("gus");
+        var otherRoom = createRoom(registerProject("Someone else's project"));
+        awaitRoom(otherRoom, "active");
+
+        var credentials = api.get("/api/matrix/credentials/?room_uuid=" + otherRoom,
+                TestTokens.person(UUID.fromString(gus.uuid())));
+
+        assertThat(credentials.status()).as(credentials.body()).isEqualTo(200);
+        assertThat(credentials.json().has("room_id")).isFalse();
+        assertThat(credentials.json().has("access_token")).isFalse();
+        assertThat(credentials.json().get("matrix_user_id").asString()).isEqualTo(gus.matrixUserId());
+    }
+}

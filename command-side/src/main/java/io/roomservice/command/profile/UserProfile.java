@@ -10,6 +10,7 @@ import io.roomservice.api.profile.RecordMatrixUserProvisioned;
 import io.roomservice.api.profile.ResetMatrixUserProvisioning;
 import io.roomservice.api.profile.RestoreMatrixAccess;
 import io.roomservice.api.profile.UserProfileCreated;
+import io.roomservice.api.profile.UserProfileIds;
 import io.roomservice.api.user.UserId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,6 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class UserProfile {
 
     @AggregateIdentifier
+    private String profileId;
     private UserId userId;
     private String matrixUserId;
     private boolean provisioned;
@@ -103,6 +105,7 @@ public class UserProfile {
 
     @EventSourcingHandler
     void on(UserProfileCreated event) {
+        profileId = UserProfileIds.of(event.userId());
         userId = event.userId();
         matrixUserId = event.matrixUserId();
     }

@@ -11,6 +11,9 @@ import io.roomservice.api.room.RoomPage;
 import io.roomservice.api.room.RoomRejections;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.api.project.ProjectId;
+import io.roomservice.api.directory.UserAccess;
+import io.roomservice.api.membership.FindRoomsOfMember;
+import io.roomservice.api.membership.RoomsOfMember;
 import io.roomservice.infra.security.Caller;
 import io.roomservice.infra.web.BadRequestException;
 import io.roomservice.infra.web.Commands;
@@ -37,6 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The project chat rooms: create, list, read, and drive through their life. */
@@ -87,6 +91,7 @@ public class RoomController {
     @GetMapping({"", "/"})
     public ResponseEntity<List<RoomResponse>> list(@RequestParam(name = "project_uuid", required = false) UUID projectUuid,
                                                    @RequestParam(name = "state", required = false) String state,
+                                                   @RequestParam(name = "member", required = false) Boolean member,
                                                    @RequestParam(name = "page", defaultValue = "1") int page,
                                                    @RequestParam(name = "page_size", defaultValue = "50") int pageSize,
                                                    @AuthenticationPrincipal Jwt jwt) {
@@ -98,12 +103,17 @@ public class RoomController {
         var stateFilter = state == null ? null : RoomState.parse(state).filter(s -> s != RoomState.DELETED)
                 .orElseThrow(() -> new BadRequestException("invalid-parameter", "state",
                         "state must be one of creating, active, disabling, archived, error."));
-        if (!caller.staffOrSupport()) {
-            // project roles arrive with the directory; until then only staff and support see rooms
-            return ResponseEntity.ok().header("X-Result-Count", "0").body(List.of());
+        ListRooms query;
+        if (caller.staffOrSupport()) {
+            query = new ListRooms(projectUuid == null ? null : new ProjectId(projectUuid), stateFilter, page - 1,
+                    pageSize, null, null, memberOf(caller, member));
+        } else {
+            UserAccess access = access().accessOf(caller);
+            query = new ListRooms(projectUuid == null ? null : new ProjectId(projectUuid), stateFilter, page - 1,
+                    pageSize, access.active() ? access.projects() : Set.of(),
+                    access.active() ? access.ownedCustomers() : Set.of(), memberOf(caller, member));
         }
-        var result = queries.query(new ListRooms(projectUuid == null ? null : new ProjectId(projectUuid), stateFilter,
-                page - 1, pageSize), ResponseTypes.instanceOf(RoomPage.class)).join();
+        var result = queries.query(query, ResponseTypes.instanceOf(RoomPage.class)).join();
         return ResponseEntity.ok()
                 .header("X-Result-Count", Long.toString(result.total()))
                 .body(result.rooms().stream().map(RoomResponse::of).toList());
@@ -157,6 +167,21 @@ public class RoomController {
         visibleRoom(uuid, caller);
         commands.send(new DeleteRoom(new RoomId(uuid)), caller, request);
         return ResponseEntity.noContent().build();
+    }
+
+    private RoomAccess access() {
+        return access;
+    }
+
+    /** With {@code member=true}: only the rooms the caller has joined. */
+    private Set<RoomId> memberOf(Caller caller, Boolean member) {
+        if (!Boolean.TRUE.equals(member)) {
+            return null;
+        }
+        return RoomAccess.userId(caller)
+                .map(user -> queries.query(new FindRoomsOfMember(user), ResponseTypes.instanceOf(RoomsOfMember.class))
+                        .join().rooms())
+                .orElse(Set.of());
     }
 
     private RoomResponse visibleRoom(UUID uuid, Caller caller) {

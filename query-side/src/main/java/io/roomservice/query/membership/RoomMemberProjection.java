@@ -3,11 +3,14 @@ package io.roomservice.query.membership;
 import io.roomservice.api.matrix.HomeserverTransactionReceived;
 import io.roomservice.api.matrix.MatrixRoomEvent;
 import io.roomservice.api.membership.FindRoomMembers;
+import io.roomservice.api.membership.FindRoomsOfMember;
+import io.roomservice.api.membership.RoomsOfMember;
 import io.roomservice.api.membership.MemberChange;
 import io.roomservice.api.membership.Membership;
 import io.roomservice.api.membership.RoomMembers;
 import io.roomservice.api.membership.RoomMembersChanged;
 import io.roomservice.api.room.RoomDeleted;
+import io.roomservice.api.room.RoomId;
 import io.roomservice.api.user.UserId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -80,6 +84,13 @@ public class RoomMemberProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from room_members");
+    }
+
+    @QueryHandler
+    public RoomsOfMember handle(FindRoomsOfMember query) {
+        return new RoomsOfMember(Set.copyOf(jdbc.query(
+                "select room_id from room_members where user_id = ? and membership = 'JOINED'",
+                (rs, n) -> new RoomId(rs.getObject(1, UUID.class)), query.userId().value())));
     }
 
     @QueryHandler

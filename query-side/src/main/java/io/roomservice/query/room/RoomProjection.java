@@ -85,6 +85,20 @@ public class RoomProjection {
             if (query.state() != null) {
                 predicates.add(cb.equal(root.get("state"), query.state()));
             }
+            if (query.visibleProjects() != null || query.visibleCustomers() != null) {
+                var visible = new ArrayList<Predicate>();
+                if (query.visibleProjects() != null && !query.visibleProjects().isEmpty()) {
+                    visible.add(root.get("projectId").in(query.visibleProjects().stream().map(p -> p.value()).toList()));
+                }
+                if (query.visibleCustomers() != null && !query.visibleCustomers().isEmpty()) {
+                    visible.add(root.get("customerId").in(query.visibleCustomers().stream().map(c -> c.value()).toList()));
+                }
+                predicates.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
+            }
+            if (query.onlyRooms() != null) {
+                predicates.add(query.onlyRooms().isEmpty() ? cb.disjunction()
+                        : root.get("roomId").in(query.onlyRooms().stream().map(r -> r.value()).toList()));
+            }
             return cb.and(predicates.toArray(Predicate[]::new));
         };
         var page = rooms.findAll(filter, PageRequest.of(query.page(), query.size(),

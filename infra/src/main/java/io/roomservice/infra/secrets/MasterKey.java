@@ -12,15 +12,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Loads the secret store's AES-256 master key from configuration or from its key file. */
-final class MasterKey {
+/**
+ * Loads the AES-256 master key from configuration or from its key file. It encrypts the secret store's
+ * values and wraps the per-person data keys of {@code io.roomservice.infra.personaldata}.
+ */
+public final class MasterKey {
 
     private static final int KEY_BYTES = 32;
 
     private MasterKey() {
     }
 
-    static SecretKey load(SecretsProperties properties) {
+    public static SecretKey load(SecretsProperties properties) {
         if (properties.masterKey() != null && !properties.masterKey().isBlank()) {
             return decode(properties.masterKey(), "roomservice.secrets.master-key");
         }

@@ -10,6 +10,13 @@ import io.roomservice.api.project.ProjectRegistered;
 import io.roomservice.api.project.ProjectRenamed;
 import io.roomservice.api.project.RegisterProject;
 import io.roomservice.api.project.RenameProject;
+import io.roomservice.api.project.GrantProjectRole;
+import io.roomservice.api.project.ProjectRoleGranted;
+import io.roomservice.api.project.ProjectRoleRevoked;
+import io.roomservice.api.project.RevokeProjectRole;
+import io.roomservice.api.user.UserId;
+import io.roomservice.command.user.RoleGrants;
+import io.roomservice.command.user.UserLookup;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -18,7 +25,13 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+
+import static io.roomservice.api.project.ProjectRole.ADMIN;
+import static io.roomservice.api.project.ProjectRole.MEMBER;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +43,9 @@ class ProjectTest {
 
     private final ProjectId projectId = ProjectId.random();
     private final CustomerId customerId = CustomerId.random();
+    private final UserId alice = UserId.random();
+    private final UserId bob = UserId.random();
+    private final Map<UserId, UserLookup.Entry> users = new HashMap<>();
     private final AtomicReference<Exception> refusal = new AtomicReference<>();
 
     private FixtureConfiguration<Project> fixture;
@@ -37,6 +53,9 @@ class ProjectTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Project.class);
+        fixture.registerInjectableResource((UserLookup) id -> Optional.ofNullable(users.get(id)));
+        users.put(alice, new UserLookup.Entry(alice, false));
+        users.put(bob, new UserLookup.Entry(bob, false));
         fixture.registerCommandHandlerInterceptor(recordingRefusals());
     }
 
@@ -127,7 +146,164 @@ class ProjectTest {
                 .expectNoEvents();
     }
 
+    // ---- GrantProjectRole -------------------------------------------------------------------------
+
+    @Test
+    void aKnownActivePersonIsGrantedARoleRecordedWithTheProjectsCustomer() {
+        fixture.given(registered())
+                .when(new GrantProjectRole(projectId, alice, ADMIN))
+                .expectEvents(new ProjectRoleGranted(projectId, customerId, alice, ADMIN))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void grantingARoleThePersonHoldsChangesNothing() {
+        fixture.given(registered(), new ProjectRoleGranted(projectId, customerId, alice, ADMIN))
+                .when(new GrantProjectRole(projectId, alice, ADMIN))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void aPersonMayHoldSeveralRolesInOneProject() {
+        fixture.given(registered(), new ProjectRoleGranted(projectId, customerId, alice, ADMIN))
+                .when(new GrantProjectRole(projectId, alice, MEMBER))
+                .expectEvents(new ProjectRoleGranted(projectId, customerId, alice, MEMBER));
+    }
+
+    @Test
+    void aRoleRevokedBeforeCanBeGrantedAgain() {
+        fixture.given(registered(), new ProjectRoleGranted(projectId, customerId, alice, ADMIN),
+                        new ProjectRoleRevoked(projectId, customerId, alice, ADMIN))
+                .when(new GrantProjectRole(projectId, alice, ADMIN))
+                .expectEvents(new ProjectRoleGranted(projectId, customerId, alice, ADMIN));
+    }
+
+    @Test
+    void aRoleCannotBeGrantedToAPersonTheDirectoryDoesNotKnow() {
+        fixture.given(registered())
+                .when(new GrantProjectRole(projectId, UserId.random(), ADMIN));
+
+        expectRefusal(RejectionReason.NOT_FOUND, UserLookup.UNKNOWN_USER);
+    }
+
+    @Test
+    void aRoleCannotBeGrantedToADeactivatedPerson() {
+        users.put(alice, new UserLookup.Entry(alice, true));
+
+        fixture.given(registered())
+                .when(new GrantProjectRole(projectId, alice, ADMIN));
+
+        expectRefusal(RejectionReason.WRONG_STATE, UserLookup.USER_DEACTIVATED);
+    }
+
+    @Test
+    void aRoleCannotBeGrantedInAnUnknownProject() {
+        fixture.givenNoPriorActivity()
+                .when(new GrantProjectRole(projectId, alice, ADMIN));
+
+        expectRefusal(RejectionReason.NOT_FOUND, Project.UNKNOWN_PROJECT);
+    }
+
+    @Test
+    void aRoleCannotBeGrantedInADeletedProject() {
+        fixture.given(registered(), new ProjectDeleted(projectId))
+                .when(new GrantProjectRole(projectId, alice, ADMIN));
+
+        expectRefusal(RejectionReason.WRONG_STATE, Project.PROJECT_DELETED);
+    }
+
+    @Test
+    void aGrantWithoutRoleIsRefused() {
+        fixture.given(registered())
+                .when(new GrantProjectRole(projectId, alice, null));
+
+        expectRefusal(RejectionReason.INVALID, RoleGrants.UNKNOWN_ROLE);
+    }
+
+    // ---- RevokeProjectRole ------------------------------------------------------------------------
+
+    @Test
+    void aHeldRoleIsRevokedAndRecordedWithTheProjectsCustomer() {
+        fixture.given(registered(), new ProjectRoleGranted(projectId, customerId, alice, ADMIN))
+                .when(new RevokeProjectRole(projectId, alice, ADMIN))
+                .expectEvents(new ProjectRoleRevoked(projectId, customerId, alice, ADMIN))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void revokingARoleRevokedBeforeChangesNothing() {
+        fixture.given(registered(), new ProjectRoleGranted(projectId, customerId, alice, ADMIN),
+                        new ProjectRoleRevoked(projectId, customerId, alice, ADMIN))
+                .when(new RevokeProjectRole(projectId, alice, ADMIN))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void revokingOneRoleLeavesThePersonsOtherRoles() {
+        fixture.given(registered(), new ProjectRoleGranted(projectId, customerId, alice, ADMIN),
+                        new ProjectRoleGranted(projectId, customerId, alice, MEMBER),
+                        new ProjectRoleRevoked(projectId, customerId, alice, ADMIN))
+                .when(new RevokeProjectRole(projectId, alice, MEMBER))
+                .expectEvents(new ProjectRoleRevoked(projectId, customerId, alice, MEMBER));
+    }
+
+    @Test
+    void aRoleOfADeactivatedPersonCanStillBeRevoked() {
+        users.put(alice, new UserLookup.Entry(alice, true));
+
+        fixture.given(registered(), new ProjectRoleGranted(projectId, customerId, alice, ADMIN))
+                .when(new RevokeProjectRole(projectId, alice, ADMIN))
+                .expectEvents(new ProjectRoleRevoked(projectId, customerId, alice, ADMIN));
+    }
+
+    @Test
+    void revokingARoleNeverGrantedIsRefused() {
+        fixture.given(registered())
+                .when(new RevokeProjectRole(projectId, alice, ADMIN));
+
+        expectRefusal(RejectionReason.NOT_FOUND, RoleGrants.ROLE_NOT_GRANTED);
+    }
+
+    @Test
+    void revokingARoleGrantedToSomeoneElseIsRefused() {
+        fixture.given(registered(), new ProjectRoleGranted(projectId, customerId, bob, ADMIN))
+                .when(new RevokeProjectRole(projectId, alice, ADMIN));
+
+        expectRefusal(RejectionReason.NOT_FOUND, RoleGrants.ROLE_NOT_GRANTED);
+    }
+
+    @Test
+    void revokingAnotherRoleThanTheOneGrantedIsRefused() {
+        fixture.given(registered(), new ProjectRoleGranted(projectId, customerId, alice, ADMIN))
+                .when(new RevokeProjectRole(projectId, alice, MEMBER));
+
+        expectRefusal(RejectionReason.NOT_FOUND, RoleGrants.ROLE_NOT_GRANTED);
+    }
+
+    @Test
+    void aRoleCannotBeRevokedInAnUnknownProject() {
+        fixture.givenNoPriorActivity()
+                .when(new RevokeProjectRole(projectId, alice, ADMIN));
+
+        expectRefusal(RejectionReason.NOT_FOUND, Project.UNKNOWN_PROJECT);
+    }
+
+    @Test
+    void aRoleCannotBeRevokedInADeletedProject() {
+        fixture.given(registered(), new ProjectRoleGranted(projectId, customerId, alice, ADMIN),
+                        new ProjectDeleted(projectId))
+                .when(new RevokeProjectRole(projectId, alice, ADMIN));
+
+        expectRefusal(RejectionReason.WRONG_STATE, Project.PROJECT_DELETED);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
+
+    private ProjectRegistered registered() {
+        return new ProjectRegistered(projectId, customerId, "Apollo");
+    }
 
     private MessageHandlerInterceptor<CommandMessage<?>> recordingRefusals() {
         return (unitOfWork, chain) -> {

@@ -1,10 +1,25 @@
 package io.roomservice.infra.axon;
 
+import io.roomservice.api.common.PersonalText;
+import io.roomservice.api.customer.CustomerRegistered;
+import io.roomservice.api.customer.CustomerRenamed;
+import io.roomservice.api.customer.CustomerRole;
+import io.roomservice.api.customer.CustomerRoleGranted;
+import io.roomservice.api.customer.CustomerRoleRevoked;
 import io.roomservice.api.project.CustomerId;
 import io.roomservice.api.project.ProjectDeleted;
 import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.project.ProjectRegistered;
 import io.roomservice.api.project.ProjectRenamed;
+import io.roomservice.api.project.ProjectRole;
+import io.roomservice.api.project.ProjectRoleGranted;
+import io.roomservice.api.project.ProjectRoleRevoked;
+import io.roomservice.api.user.PersonalDataErased;
+import io.roomservice.api.user.UserDeactivated;
+import io.roomservice.api.user.UserId;
+import io.roomservice.api.user.UserReactivated;
+import io.roomservice.api.user.UserRegistered;
+import io.roomservice.api.user.UserUpdated;
 import io.roomservice.api.matrix.HomeserverTransactionReceived;
 import io.roomservice.api.matrix.MatrixRoomEvent;
 import io.roomservice.api.room.RoomActivated;
@@ -21,6 +36,7 @@ import io.roomservice.api.room.RoomReactivated;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.infra.support.EndToEndTest;
+import io.roomservice.sagas.room.ProjectDeletionSaga;
 import io.roomservice.sagas.room.RoomDisablingSaga;
 import io.roomservice.sagas.room.RoomProvisioningSaga;
 import org.axonframework.serialization.Serializer;
@@ -48,6 +64,7 @@ class SerializationRoundTripTest extends EndToEndTest {
     private static final RoomId ROOM = RoomId.random();
     private static final ProjectId PROJECT = ProjectId.of("6f2c1f0e-9d3b-4b7a-8c55-0f1e2d3c4b5a");
     private static final CustomerId CUSTOMER = CustomerId.of("0a1b2c3d-4e5f-4061-8a7b-9c0d1e2f3a4b");
+    private static final UserId USER = UserId.of("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f");
 
     @Autowired
     @Qualifier("eventSerializer")
@@ -61,6 +78,19 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new ProjectRegistered(PROJECT, CUSTOMER, "Apollo"),
                 new ProjectRenamed(PROJECT, "Apollo 11"),
                 new ProjectDeleted(PROJECT),
+                new ProjectRoleGranted(PROJECT, CUSTOMER, USER, ProjectRole.ADMIN),
+                new ProjectRoleRevoked(PROJECT, CUSTOMER, USER, ProjectRole.MEMBER),
+                new UserRegistered(USER, "alice", PersonalText.of(USER.value(), "Alice Liddell"),
+                        PersonalText.of(USER.value(), "alice@example.org")),
+                new UserRegistered(USER, "alice", PersonalText.of(USER.value(), "Alice Liddell"), null),
+                new UserUpdated(USER, "alice", PersonalText.of(USER.value(), "Alice Hargreaves"), null),
+                new UserDeactivated(USER),
+                new UserReactivated(USER),
+                new PersonalDataErased(USER),
+                new CustomerRegistered(CUSTOMER, "Acme"),
+                new CustomerRenamed(CUSTOMER, "Acme Corporation"),
+                new CustomerRoleGranted(CUSTOMER, USER, CustomerRole.SERVICE_MANAGER),
+                new CustomerRoleRevoked(CUSTOMER, USER, CustomerRole.OWNER),
                 new RoomCreationRequested(ROOM, PROJECT, CUSTOMER, "Apollo"),
                 new RoomActivated(ROOM, "!abc:example.org", "#rs-abc:example.org"),
                 new RoomActivated(ROOM, "!abc:example.org", null),
@@ -118,6 +148,15 @@ class SerializationRoundTripTest extends EndToEndTest {
     void theDisablingSagaComesBackWithItsState() {
         var saga = new RoomDisablingSaga();
         saga.setRoomId(ROOM);
+
+        assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
+    }
+
+    @Test
+    void theProjectDeletionSagaComesBackWithItsState() {
+        var saga = new ProjectDeletionSaga();
+        saga.setRoomId(ROOM);
+        saga.setProjectId(PROJECT);
 
         assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
     }

@@ -3,7 +3,14 @@ package io.roomservice.infra.embedded;
 import io.roomservice.infra.support.Api;
 import io.roomservice.infra.support.EndToEndTest;
 import io.roomservice.infra.support.TestTokens;
+import io.roomservice.api.directory.FindProjectPeople;
+import io.roomservice.api.directory.ProjectPeople;
+import io.roomservice.api.project.ProjectId;
+import io.roomservice.api.project.ProjectRole;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -27,6 +34,9 @@ class EmbeddedDatabaseTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    QueryGateway queries;
+
     @Test
     void theServiceRunsOnTheEmbeddedDatabaseWithTheSameMigrations() {
         var api = new Api(port);
@@ -43,5 +53,30 @@ class EmbeddedDatabaseTest {
                 .isEqualTo("active"));
         var events = api.get("/api/audit/rooms/" + uuid + "/events", TestTokens.staff()).json().get("events");
         assertThat(events.size()).isEqualTo(2);
+    }
+
+    @Test
+    void theDirectoryWorksOnTheEmbeddedDatabaseToo() {
+        var api = new Api(port);
+        var project = UUID.randomUUID();
+        var user = UUID.randomUUID();
+        assertThat(api.put("/api/host/projects/" + project + "/", TestTokens.host(),
+                "{\"customer\": \"" + UUID.randomUUID() + "\", \"name\": \"Embedded directory\"}").status())
+                .isEqualTo(202);
+        assertThat(api.put("/api/host/users/" + user + "/", TestTokens.host(),
+                "{\"username\": \"embedded\", \"full_name\": \"Em Bedded\"}").status()).isEqualTo(202);
+        assertThat(api.put("/api/host/projects/" + project + "/roles/" + user + "/admin/", TestTokens.host(), "")
+                .status()).isEqualTo(202);
+
+        var people = await().atMost(Duration.ofSeconds(20)).until(
+                () -> queries.query(new FindProjectPeople(ProjectId.of(project.toString())),
+                        ResponseTypes.instanceOf(ProjectPeople.class)).join(),
+                found -> found != null && !found.people().isEmpty());
+
+        assertThat(people.people()).singleElement().satisfies(person -> {
+            assertThat(person.fullName()).isEqualTo("Em Bedded");
+            assertThat(person.projectRoles()).containsExactly(ProjectRole.ADMIN);
+        });
+        assertThat(people.position()).isPositive();
     }
 }

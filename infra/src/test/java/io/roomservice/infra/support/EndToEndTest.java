@@ -1,6 +1,8 @@
 package io.roomservice.infra.support;
 
+import io.roomservice.api.project.CustomerId;
 import io.roomservice.api.project.ProjectId;
+import io.roomservice.api.user.UserId;
 import io.roomservice.sagas.homeserver.Homeserver;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,11 +47,94 @@ public abstract class EndToEndTest {
     }
 
     protected ProjectId registerProject(String name) {
+        return registerProject(name, CustomerId.random());
+    }
+
+    /** A project of this customer (the customer itself need not be registered). */
+    protected ProjectId registerProject(String name, CustomerId customer) {
         var project = new ProjectId(UUID.randomUUID());
         var response = api.put("/api/host/projects/" + project + "/", TestTokens.host(),
-                "{\"customer\": \"" + UUID.randomUUID() + "\", \"name\": \"" + name + "\"}");
+                "{\"customer\": \"" + customer + "\", \"name\": \"" + name + "\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return project;
+    }
+
+    /** A new person in the directory, username {@code username}, full name "Full <username>", no e-mail. */
+    protected UserId registerUser(String username) {
+        var user = UserId.random();
+        var response = putUser(user, "{\"username\": \"" + username + "\", \"full_name\": \"Full " + username + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return user;
+    }
+
+    protected Api.Response putUser(UserId user, String json) {
+        return api.put("/api/host/users/" + user + "/", TestTokens.host(), json);
+    }
+
+    protected void deactivateUser(UserId user) {
+        var response = api.delete("/api/host/users/" + user + "/", TestTokens.host());
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    protected CustomerId registerCustomer(String name) {
+        var customer = CustomerId.random();
+        var response = api.put("/api/host/customers/" + customer + "/", TestTokens.host(),
+                "{\"name\": \"" + name + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return customer;
+    }
+
+    /** PUT of a project role by its wire name ({@code admin}, {@code manager}, {@code member}); any answer. */
+    protected Api.Response putProjectRole(Object project, Object user, String role) {
+        return api.put("/api/host/projects/" + project + "/roles/" + user + "/" + role + "/", TestTokens.host(), "");
+    }
+
+    protected Api.Response deleteProjectRole(Object project, Object user, String role) {
+        return api.delete("/api/host/projects/" + project + "/roles/" + user + "/" + role + "/", TestTokens.host());
+    }
+
+    protected Api.Response putCustomerRole(Object customer, Object user, String role) {
+        return api.put("/api/host/customers/" + customer + "/roles/" + user + "/" + role + "/", TestTokens.host(), "");
+    }
+
+    protected Api.Response deleteCustomerRole(Object customer, Object user, String role) {
+        return api.delete("/api/host/customers/" + customer + "/roles/" + user + "/" + role + "/", TestTokens.host());
+    }
+
+    /** Grants a project role and expects it recorded (202). */
+    protected void grantProjectRole(ProjectId project, UserId user, String role) {
+        var response = putProjectRole(project, user, role);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    protected void revokeProjectRole(ProjectId project, UserId user, String role) {
+        var response = deleteProjectRole(project, user, role);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    /** Grants a customer role and expects it recorded (202). */
+    protected void grantCustomerRole(CustomerId customer, UserId user, String role) {
+        var response = putCustomerRole(customer, user, role);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    protected void revokeCustomerRole(CustomerId customer, UserId user, String role) {
+        var response = deleteCustomerRole(customer, user, role);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    /** The answer is RFC 9457 problem+json with this status and code, and a detail for people. */
+    protected static void expectProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).as(response.body()).isEqualTo(code);
+        assertThat(response.json().get("detail").asString()).isNotBlank();
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+    }
+
+    /** The global index of the newest stored event (-1 when none). */
+    protected long lastGlobalIndex() {
+        return jdbc.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
     }
 
     protected Api.Response createRoom(ProjectId project) {

@@ -1,0 +1,8 @@
+package io.roomservice.infra.host;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** {@code {"name": "<customer name>"}} */
+public record CustomerRequest(@NotBlank @Size(max = 255) String name) {
+}

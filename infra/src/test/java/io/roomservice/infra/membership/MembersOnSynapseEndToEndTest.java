@@ -53,13 +53,19 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         return new Person(uuid, username, "@rs-" + username + ":" + synapse.serverName());
     }
 
+    /** The directory (a projection) has applied the person's registration. */
+    private void awaitDirectoryKnows(Person person) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
+                "select count(*) from directory_users where user_id = ?::uuid", Integer.class, person.uuid()) == 1);
+    }
+
     private static String capitalize(String name) {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private void grantProjectRole(Person person, String role) {
         var response = api.put("/api/host/projects/" + project + "/roles/" + person.uuid() + "/" + role + "/",
-                TestTokens.host(), null);
+                TestTokens.host(), "");
         assertThat(response.status()).as(response.body()).isIn(200, 202);
     }
 
@@ -138,7 +144,7 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         var olga = person("olga");
 
         var granted = api.put("/api/host/customers/" + customer + "/roles/" + olga.uuid() + "/owner/",
-                TestTokens.host(), null);
+                TestTokens.host(), "");
         assertThat(granted.status()).as(granted.body()).isIn(200, 202);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
@@ -210,6 +216,7 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
     void credentials_with_a_room_join_it_and_give_an_access_token_for_embedded_chat() {
         var fay = person("fay");
         grantProjectRole(fay, "member");
+        awaitDirectoryKnows(fay);
 
         var credentials = api.get("/api/matrix/credentials/?room_uuid=" + room,
                 TestTokens.person(UUID.fromString(fay.uuid())));
@@ -224,6 +231,7 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
     @Test
     void credentials_ignore_a_room_of_a_project_the_person_has_no_role_in() {
         var gus = person("gus");
+        awaitDirectoryKnows(gus);
         var otherRoom = createRoom(registerProject("Someone else's project"));
         awaitRoom(otherRoom, "active");
 

@@ -68,7 +68,7 @@ class ProjectDeletionEndToEndTest extends EndToEndTest {
 
     private long projectSagas(ProjectId project) {
         return jdbc.queryForObject("select count(*) from association_value_entry where association_key = 'projectId' "
-                + "and association_value = ?", Long.class, project.toString());
+                + "and association_value = ? and saga_type like '%ProjectDeletionSaga'", Long.class, project.toString());
     }
 
     private void deleteProject(ProjectId project) {

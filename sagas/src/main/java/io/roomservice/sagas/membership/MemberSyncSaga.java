@@ -40,7 +40,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -74,6 +76,11 @@ public class MemberSyncSaga {
     private Set<String> keep = new HashSet<>();
     private int failedAttempts;
     private String deadlineId;
+    private List<PendingNotice> pendingNotices = new ArrayList<>();
+
+    /** A role notice to post once the directory knows about the change. */
+    public record PendingNotice(String eventId, UserId userId, String what) {
+    }
 
     @StartSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
@@ -87,23 +94,26 @@ public class MemberSyncSaga {
 
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(RoomActivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
+                   MemberHomeserver homeserver,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
         matrixRoomId = event.matrixRoomId();
         active = true;
-        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(RoomReactivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
+                   MemberHomeserver homeserver,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
         active = true;
-        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(MemberSyncRequested event, EventMessage<?> message, MemberSynchronizer synchronizer,
+                   MemberHomeserver homeserver,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
-        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
@@ -132,7 +142,7 @@ public class MemberSyncSaga {
                    MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
                    RetryPolicy retryPolicy, QueryGateway queries) {
         notice(homeserver, queries, eventId, event.userId(), "has been granted the " + event.role().label() + " role.");
-        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = PROJECT_ID)
@@ -140,7 +150,7 @@ public class MemberSyncSaga {
                    MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
                    RetryPolicy retryPolicy, QueryGateway queries) {
         notice(homeserver, queries, eventId, event.userId(), "has lost the " + event.role().label() + " role.");
-        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = CUSTOMER_ID)
@@ -150,7 +160,7 @@ public class MemberSyncSaga {
         if (event.role() == CustomerRole.OWNER) {
             notice(homeserver, queries, eventId, event.userId(), "has been granted the " + event.role().label()
                     + " role.");
-            requestSync(message, synchronizer, deadlines, retryPolicy, queries);
+            requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
         }
     }
 
@@ -160,43 +170,47 @@ public class MemberSyncSaga {
                    RetryPolicy retryPolicy, QueryGateway queries) {
         if (event.role() == CustomerRole.OWNER) {
             notice(homeserver, queries, eventId, event.userId(), "has lost the " + event.role().label() + " role.");
-            requestSync(message, synchronizer, deadlines, retryPolicy, queries);
+            requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
         }
     }
 
     @SagaEventHandler(associationProperty = USER_ID)
     public void on(UserDeactivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
+                   MemberHomeserver homeserver,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
-        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = USER_ID)
     public void on(UserReactivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
+                   MemberHomeserver homeserver,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
-        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
     }
 
     @SagaEventHandler(associationProperty = USER_ID)
     public void on(UserUpdated event, EventMessage<?> message, MemberSynchronizer synchronizer,
+                   MemberHomeserver homeserver,
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
         renamed.add(event.userId());
-        requestSync(message, synchronizer, deadlines, retryPolicy, queries);
+        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
     }
 
     /** The deadline carries the room id as payload (Axon reads a deadline handler's first parameter as it). */
     @DeadlineHandler(deadlineName = SYNC_DEADLINE)
-    public void retry(RoomId room, MemberSynchronizer synchronizer, DeadlineManager deadlines,
+    public void retry(RoomId room, MemberSynchronizer synchronizer,
+                   MemberHomeserver homeserver, DeadlineManager deadlines,
                       RetryPolicy retryPolicy, QueryGateway queries) {
         deadlineId = null;
-        sync(synchronizer, deadlines, retryPolicy, queries);
+        sync(synchronizer, homeserver, deadlines, retryPolicy, queries);
     }
 
     /**
      * The directory must have applied the event that asked for the sync (and everything before it):
      * its global index is the position to wait for.
      */
-    private void requestSync(EventMessage<?> message, MemberSynchronizer synchronizer, DeadlineManager deadlines,
-                             RetryPolicy retryPolicy, QueryGateway queries) {
+    private void requestSync(EventMessage<?> message, MemberSynchronizer synchronizer, MemberHomeserver homeserver,
+                             DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
         if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
             tracked.trackingToken().position().ifPresent(p -> waitForPosition = Math.max(waitForPosition, p));
         }
@@ -205,10 +219,11 @@ public class MemberSyncSaga {
             return;
         }
         failedAttempts = 0;
-        sync(synchronizer, deadlines, retryPolicy, queries);
+        sync(synchronizer, homeserver, deadlines, retryPolicy, queries);
     }
 
-    private void sync(MemberSynchronizer synchronizer, DeadlineManager deadlines, RetryPolicy retryPolicy,
+    private void sync(MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
+                      RetryPolicy retryPolicy,
                       QueryGateway queries) {
         if (!active) {
             return;
@@ -221,6 +236,7 @@ public class MemberSyncSaga {
                     renamed.clear();
                     failedAttempts = 0;
                     followPeople(queries, synchronizer);
+                    postNotices(homeserver, queries);
                 }
                 case UNKNOWN_PROJECT -> log.warn("Room {}: project {} is not in the directory; no member sync",
                         roomId, projectId);
@@ -249,10 +265,24 @@ public class MemberSyncSaga {
         }
     }
 
+    /**
+     * Role notices wait for the sync that the same event asks for: by then the directory has applied
+     * the event, so the notice can name the person, and the person is already in the room to read it.
+     */
     private void notice(MemberHomeserver homeserver, QueryGateway queries, String eventId, UserId user, String what) {
-        if (!active) {
-            return;
+        if (active) {
+            pendingNotices.add(new PendingNotice(eventId, user, what));
         }
+    }
+
+    private void postNotices(MemberHomeserver homeserver, QueryGateway queries) {
+        for (PendingNotice notice : List.copyOf(pendingNotices)) {
+            post(homeserver, queries, notice.eventId(), notice.userId(), notice.what());
+            pendingNotices.remove(notice);
+        }
+    }
+
+    private void post(MemberHomeserver homeserver, QueryGateway queries, String eventId, UserId user, String what) {
         DirectoryUser person = queries.query(new FindDirectoryUser(user), ResponseTypes.instanceOf(DirectoryUser.class))
                 .join();
         String name = person == null ? user.toString()
@@ -353,6 +383,14 @@ public class MemberSyncSaga {
 
     public void setFailedAttempts(int failedAttempts) {
         this.failedAttempts = failedAttempts;
+    }
+
+    public List<PendingNotice> getPendingNotices() {
+        return pendingNotices;
+    }
+
+    public void setPendingNotices(List<PendingNotice> pendingNotices) {
+        this.pendingNotices = pendingNotices;
     }
 
     public String getDeadlineId() {

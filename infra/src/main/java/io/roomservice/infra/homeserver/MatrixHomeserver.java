@@ -129,6 +129,8 @@ public class MatrixHomeserver implements Homeserver {
         var initialState = request.putArray("initial_state");
         initialState.add(stateEvent("m.room.join_rules", "join_rule", "invite"));
         initialState.add(stateEvent("m.room.history_visibility", "history_visibility", "shared"));
+        // without a preset Synapse applies private_chat, which lets guests join: project rooms are for members
+        initialState.add(stateEvent("m.room.guest_access", "guest_access", "forbidden"));
         request.set("power_level_content_override", powerLevels());
         return request;
     }

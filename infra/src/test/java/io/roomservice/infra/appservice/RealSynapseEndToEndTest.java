@@ -72,6 +72,7 @@ class RealSynapseEndToEndTest extends SynapseLinkedTest {
         assertThat(state.get("m.room.name").get("name").asString()).isEqualTo("Apollo mission control");
         assertThat(state.get("m.room.join_rules").get("join_rule").asString()).isEqualTo("invite");
         assertThat(state.get("m.room.history_visibility").get("history_visibility").asString()).isEqualTo("shared");
+        assertThat(state.get("m.room.guest_access").get("guest_access").asString()).isEqualTo("forbidden");
         assertThat(state.get("m.room.create").get("m.federate").asBoolean(true)).isFalse();
         assertThat(state.get("m.room.create").get("room_version").asString()).isEqualTo("11");
         assertThat(state.get("m.room.power_levels").get("users").get("@roomservice-bot:" + synapse.serverName())

@@ -124,8 +124,9 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
             assertThat(powerLevelInSynapse(ada.matrixUserId())).isEqualTo(50);
             assertThat(powerLevelInSynapse(bob.matrixUserId())).isZero();
         });
-        assertThat(noticesInSynapse()).contains("Ada Example has been granted the Admin role.")
-                .contains("Bob Example has been granted the Member role.");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(noticesInSynapse()).contains("Ada Example has been granted the Admin role.")
+                        .contains("Bob Example has been granted the Member role."));
         var displayName = matrix("GET", "/_matrix/client/v3/profile/" + encode(ada.matrixUserId()) + "/displayname",
                 asToken, null);
         assertThat(displayName.get("displayname").asString()).isEqualTo("Ada Example");
@@ -170,7 +171,8 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         revokeProjectRole(cyd, "member");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(membershipInSynapse()).containsEntry(cyd.matrixUserId(), "leave"));
-        assertThat(noticesInSynapse()).contains("Cyd Example has lost the Member role.");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(noticesInSynapse()).contains("Cyd Example has lost the Member role."));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(member(cyd).get("membership").asString()).isEqualTo("left"));
     }

@@ -1,6 +1,12 @@
 package io.roomservice.command.room;
 
+import io.roomservice.api.common.CommandRejectedException;
+import io.roomservice.api.common.RejectionReason;
+import io.roomservice.api.membership.JoinRoomAsModerator;
+import io.roomservice.api.membership.LeaveRoomAsModerator;
 import io.roomservice.api.membership.MemberSyncRequested;
+import io.roomservice.api.membership.ModeratorJoinRequested;
+import io.roomservice.api.membership.ModeratorLeaveRequested;
 import io.roomservice.api.membership.RecordMemberChanges;
 import io.roomservice.api.membership.RequestMemberSync;
 import io.roomservice.api.membership.RoomMembersChanged;
@@ -26,6 +32,7 @@ import io.roomservice.api.room.RoomProvisioningRetried;
 import io.roomservice.api.room.RoomReactivated;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
+import io.roomservice.api.user.UserId;
 import io.roomservice.command.project.ProjectLookup;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,6 +40,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -66,6 +74,8 @@ public class Room {
     private RoomState state;
     private String matrixRoomId;
     private String failureReason;
+    private Set<UserId> moderators = new HashSet<>();
+    private Set<UserId> leftModerators = new HashSet<>();
 
     protected Room() {
         // for Axon
@@ -165,6 +175,30 @@ public class Room {
         apply(new MemberSyncRequested(roomId));
     }
 
+    /** Moderators join active rooms only; joining twice changes nothing. */
+    @CommandHandler
+    public void handle(JoinRoomAsModerator command) {
+        if (state != ACTIVE) {
+            throw wrongState("Only active rooms can be joined.");
+        }
+        if (!moderators.contains(command.userId())) {
+            apply(new ModeratorJoinRequested(roomId, command.userId()));
+        }
+    }
+
+    /** Only someone who joined as moderator can leave that way; leaving twice changes nothing. */
+    @CommandHandler
+    public void handle(LeaveRoomAsModerator command) {
+        if (!moderators.contains(command.userId())) {
+            if (leftModerators.contains(command.userId())) {
+                return;
+            }
+            throw new CommandRejectedException(RejectionReason.WRONG_STATE, "not-a-moderator",
+                    "You did not join this room as moderator.");
+        }
+        apply(new ModeratorLeaveRequested(roomId, command.userId()));
+    }
+
     /**
      * What the homeserver did is recorded whatever the room's state now is: it happened (e.g. the
      * kicks of a room being disabled). An empty list records nothing.
@@ -174,6 +208,18 @@ public class Room {
         if (!command.changes().isEmpty()) {
             apply(new RoomMembersChanged(roomId, List.copyOf(command.changes())));
         }
+    }
+
+    @EventSourcingHandler
+    void on(ModeratorJoinRequested event) {
+        moderators.add(event.userId());
+        leftModerators.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(ModeratorLeaveRequested event) {
+        moderators.remove(event.userId());
+        leftModerators.add(event.userId());
     }
 
     @EventSourcingHandler

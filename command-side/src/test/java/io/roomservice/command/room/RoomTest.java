@@ -3,7 +3,11 @@ package io.roomservice.command.room;
 import io.roomservice.api.common.CommandRejectedException;
 import io.roomservice.api.common.RejectionReason;
 import io.roomservice.api.project.CustomerId;
+import io.roomservice.api.membership.JoinRoomAsModerator;
+import io.roomservice.api.membership.LeaveRoomAsModerator;
 import io.roomservice.api.membership.MemberChange;
+import io.roomservice.api.membership.ModeratorJoinRequested;
+import io.roomservice.api.membership.ModeratorLeaveRequested;
 import io.roomservice.api.membership.MemberSyncRequested;
 import io.roomservice.api.membership.Membership;
 import io.roomservice.api.membership.RecordMemberChanges;
@@ -362,6 +366,49 @@ class RoomTest {
         fixture.given(historyOf(DISABLING))
                 .when(new RecordMemberChanges(roomId, kicked))
                 .expectEvents(new RoomMembersChanged(roomId, kicked));
+    }
+
+    @Test
+    void staffCanJoinAnActiveRoomAsModeratorOnce() {
+        var staff = UserId.random();
+        fixture.given(historyOf(ACTIVE))
+                .when(new JoinRoomAsModerator(roomId, staff))
+                .expectEvents(new ModeratorJoinRequested(roomId, staff));
+        var joined = historyOf(ACTIVE);
+        joined.add(new ModeratorJoinRequested(roomId, staff));
+        fixture.given(joined)
+                .when(new JoinRoomAsModerator(roomId, staff))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "a room in state {0} cannot be joined as moderator")
+    @EnumSource(value = RoomState.class, names = {"CREATING", "DISABLING", "ARCHIVED", "ERROR"})
+    void onlyActiveRoomsCanBeJoinedAsModerator(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new JoinRoomAsModerator(roomId, UserId.random()));
+
+        expectWrongState();
+    }
+
+    @Test
+    void aModeratorCanLeaveOnceAndNobodyElseCanLeaveThatWay() {
+        var staff = UserId.random();
+        var joined = historyOf(ACTIVE);
+        joined.add(new ModeratorJoinRequested(roomId, staff));
+        fixture.given(joined)
+                .when(new LeaveRoomAsModerator(roomId, staff))
+                .expectEvents(new ModeratorLeaveRequested(roomId, staff));
+
+        var left = new ArrayList<>(joined);
+        left.add(new ModeratorLeaveRequested(roomId, staff));
+        fixture.given(left)
+                .when(new LeaveRoomAsModerator(roomId, staff))
+                .expectNoEvents();
+
+        fixture.given(historyOf(ACTIVE))
+                .when(new LeaveRoomAsModerator(roomId, UserId.random()));
+        assertThat(refusal.get()).isInstanceOf(CommandRejectedException.class);
+        assertThat(((CommandRejectedException) refusal.get()).code()).isEqualTo("not-a-moderator");
     }
 
     @Test

@@ -184,6 +184,11 @@ public class MatrixClient {
         expectSuccess(send("POST", CLIENT_V3 + "/rooms/" + segment(roomId) + "/join", userId, newObject()));
     }
 
+    /** {@code POST /rooms/{roomId}/leave} as the given (namespaced) user. */
+    public void leaveAs(String roomId, String userId) {
+        expectSuccess(send("POST", CLIENT_V3 + "/rooms/" + segment(roomId) + "/leave", userId, newObject()));
+    }
+
     /** {@code POST /rooms/{roomId}/kick} as the bot. */
     public void kick(String roomId, String userId, String reason) {
         expectSuccess(send("POST", CLIENT_V3 + "/rooms/" + segment(roomId) + "/kick", null,

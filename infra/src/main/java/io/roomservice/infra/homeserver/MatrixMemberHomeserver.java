@@ -82,6 +82,11 @@ public class MatrixMemberHomeserver implements MemberHomeserver {
     }
 
     @Override
+    public void leave(String matrixRoomId, String matrixUserId) {
+        client().leaveAs(matrixRoomId, matrixUserId);
+    }
+
+    @Override
     public void sendNotice(String matrixRoomId, String transactionId, String text) {
         MatrixClient client = client();
         client.sendEvent(matrixRoomId, "m.room.message", transactionId,

@@ -1,6 +1,7 @@
 package io.roomservice.infra.host;
 
 import io.roomservice.api.user.DeactivateUser;
+import io.roomservice.api.user.ErasePersonalData;
 import io.roomservice.api.user.ReactivateUser;
 import io.roomservice.api.user.RegisterUser;
 import io.roomservice.api.user.UserId;
@@ -60,6 +61,14 @@ public class HostUserController {
     public ResponseEntity<Void> reactivate(@PathVariable UUID uuid, @AuthenticationPrincipal Jwt jwt,
                                            HttpServletRequest request) {
         commands.send(new ReactivateUser(new UserId(uuid)), Caller.of(jwt), request);
+        return ResponseEntity.accepted().build();
+    }
+
+    @Operation(summary = "Erase a person's personal data for good (their key is deleted); idempotent")
+    @PostMapping({"/{uuid}/erase", "/{uuid}/erase/"})
+    public ResponseEntity<Void> erase(@PathVariable UUID uuid, @AuthenticationPrincipal Jwt jwt,
+                                      HttpServletRequest request) {
+        commands.send(new ErasePersonalData(new UserId(uuid)), Caller.of(jwt), request);
         return ResponseEntity.accepted().build();
     }
 }

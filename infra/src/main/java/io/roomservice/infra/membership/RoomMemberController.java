@@ -3,13 +3,17 @@ package io.roomservice.infra.membership;
 import io.roomservice.api.directory.DirectoryUser;
 import io.roomservice.api.directory.FindDirectoryUser;
 import io.roomservice.api.membership.FindRoomMembers;
+import io.roomservice.api.membership.JoinRoomAsModerator;
+import io.roomservice.api.membership.LeaveRoomAsModerator;
 import io.roomservice.api.membership.RequestMemberSync;
 import io.roomservice.api.membership.RoomMembers;
 import io.roomservice.api.room.RoomId;
+import io.roomservice.api.user.UserId;
 import io.roomservice.infra.room.RoomAccess;
 import io.roomservice.infra.security.Caller;
 import io.roomservice.infra.web.BadRequestException;
 import io.roomservice.infra.web.Commands;
+import io.roomservice.infra.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -81,6 +85,42 @@ public class RoomMemberController {
         commands.send(new RequestMemberSync(new RoomId(uuid)), caller, request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/matrix/rooms/" + uuid + "/members/"))
                 .build();
+    }
+
+    @Operation(summary = "Join an active room as moderator (power level 50) without a role in it (staff, support)")
+    @PostMapping({"/{uuid}/join", "/{uuid}/join/"})
+    public ResponseEntity<Void> join(@PathVariable UUID uuid, @AuthenticationPrincipal Jwt jwt,
+                                     HttpServletRequest request) {
+        var caller = Caller.of(jwt);
+        access.requireStaffOrSupport(caller);
+        access.visibleRoom(uuid, caller);
+        commands.send(new JoinRoomAsModerator(new RoomId(uuid), person(caller)), caller, request);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/matrix/rooms/" + uuid + "/members/"))
+                .build();
+    }
+
+    @Operation(summary = "Leave a room joined as moderator (staff, support)")
+    @PostMapping({"/{uuid}/leave", "/{uuid}/leave/"})
+    public ResponseEntity<Void> leave(@PathVariable UUID uuid, @AuthenticationPrincipal Jwt jwt,
+                                      HttpServletRequest request) {
+        var caller = Caller.of(jwt);
+        access.requireStaffOrSupport(caller);
+        access.visibleRoom(uuid, caller);
+        commands.send(new LeaveRoomAsModerator(new RoomId(uuid), person(caller)), caller, request);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/matrix/rooms/" + uuid + "/members/"))
+                .build();
+    }
+
+    /** The caller as a person of the directory: moderators need a Matrix account of their own. */
+    private UserId person(Caller caller) {
+        UserId user = RoomAccess.userId(caller).orElseThrow(() -> new BadRequestException("not-a-person", null,
+                "Only a person (a user uuid as subject) can join a room."));
+        DirectoryUser known = queries.query(new FindDirectoryUser(user), ResponseTypes.instanceOf(DirectoryUser.class))
+                .join();
+        if (known == null || !known.active()) {
+            throw new NotFoundException("You are not an active person of roomservice's directory.");
+        }
+        return user;
     }
 
     private String fullName(RoomMembers.Member member) {

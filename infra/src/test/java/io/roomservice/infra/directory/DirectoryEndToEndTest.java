@@ -154,7 +154,9 @@ class DirectoryEndToEndTest extends EndToEndTest {
         var project = registerProject("Erasure");
         grantProjectRole(project, user, "member");
 
-        commands.sendAndWait(new ErasePersonalData(user));
+        var erased = api.post("/api/host/users/" + user + "/erase/", TestTokens.host(), null);
+        assertThat(erased.status()).as(erased.body()).isEqualTo(202);
+        assertThat(api.post("/api/host/users/" + user + "/erase/", TestTokens.host(), null).status()).isEqualTo(202);
 
         awaitUser(user, found -> found != null && found.fullName() == null);
         assertThat(findUser(user)).isEqualTo(new DirectoryUser(user, "e-user", null, null, true));
@@ -165,6 +167,17 @@ class DirectoryEndToEndTest extends EndToEndTest {
                 .satisfies(person -> assertThat(person.fullName()).isNull());
         expectProblem(putUser(user, "{\"username\": \"e-user\", \"full_name\": \"Eve Again\"}"), 409,
                 "personal-data-erased");
+        // the person's audit trail is complete and shows the data as erased
+        var trail = api.get("/api/audit/users/" + user + "/events", TestTokens.auditor());
+        assertThat(trail.status()).isEqualTo(200);
+        assertThat(trail.body()).contains("UserRegistered").contains("PersonalDataErased").contains("[erased]")
+                .doesNotContain("Eve Erased").doesNotContain("eve@example.org");
+        assertThat(eventsOf(user)).isEqualTo(countOf(user, "PersonalDataErased") + 1);
+    }
+
+    private long countOf(UserId user, String type) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like ?", Long.class, user.toString(), "%." + type);
     }
 
     @Test

@@ -194,6 +194,40 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
     }
 
     @Test
+    void staff_join_as_moderator_stay_through_syncs_and_leave_again() {
+        var sam = person("sam");
+        String staffToken = TestTokens.person(UUID.fromString(sam.uuid()), Map.of("is_staff", true));
+        awaitDirectoryKnows(sam);
+
+        var joined = api.post("/api/matrix/rooms/" + room + "/join/", staffToken, null);
+        assertThat(joined.status()).as(joined.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            assertThat(membershipInSynapse()).containsEntry(sam.matrixUserId(), "join");
+            assertThat(powerLevelInSynapse(sam.matrixUserId())).isEqualTo(50);
+            assertThat(noticesInSynapse()).contains("Sam Example has joined the room as moderator.");
+        });
+
+        // a member sync leaves a moderator who joined by hand in the room
+        assertThat(api.post("/api/matrix/rooms/" + room + "/sync_members/", TestTokens.staff(), null).status())
+                .isEqualTo(202);
+        var other = person("tom");
+        grantProjectRole(other, "member");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(membershipInSynapse()).containsEntry(other.matrixUserId(), "join"));
+        assertThat(membershipInSynapse()).containsEntry(sam.matrixUserId(), "join");
+
+        var left = api.post("/api/matrix/rooms/" + room + "/leave/", staffToken, null);
+        assertThat(left.status()).as(left.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            assertThat(membershipInSynapse()).containsEntry(sam.matrixUserId(), "leave");
+            assertThat(powerLevelInSynapse(sam.matrixUserId())).isZero();
+        });
+        var again = api.post("/api/matrix/rooms/" + room + "/leave/", TestTokens.person(UUID.randomUUID(),
+                Map.of("is_staff", true)), null);
+        assertThat(again.status()).isEqualTo(404);
+    }
+
+    @Test
     void the_credentials_log_into_synapse_and_read_the_room() {
         var eve = person("eve");
         grantProjectRole(eve, "member");

@@ -26,6 +26,9 @@ public interface MemberHomeserver {
 
     void kick(String matrixRoomId, String matrixUserId, String reason);
 
+    /** Leaves the room as the user (identity assertion). */
+    void leave(String matrixRoomId, String matrixUserId);
+
     /** Posts an {@code m.notice} as the bot; the transaction id makes a repeat a no-op. */
     void sendNotice(String matrixRoomId, String transactionId, String text);
 

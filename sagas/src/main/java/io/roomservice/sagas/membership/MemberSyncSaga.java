@@ -6,6 +6,8 @@ import io.roomservice.api.customer.CustomerRoleRevoked;
 import io.roomservice.api.directory.DirectoryUser;
 import io.roomservice.api.directory.FindDirectoryUser;
 import io.roomservice.api.membership.MemberSyncRequested;
+import io.roomservice.api.membership.ModeratorJoinRequested;
+import io.roomservice.api.membership.ModeratorLeaveRequested;
 import io.roomservice.api.project.CustomerId;
 import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.project.ProjectRoleGranted;
@@ -41,8 +43,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,6 +81,8 @@ public class MemberSyncSaga {
     private int failedAttempts;
     private String deadlineId;
     private List<PendingNotice> pendingNotices = new ArrayList<>();
+    /** Staff and support who joined by hand: user uuid to Matrix user id. */
+    private Map<String, String> moderators = new HashMap<>();
 
     /** A role notice to post once the directory knows about the change. */
     public record PendingNotice(String eventId, UserId userId, String what) {
@@ -194,6 +200,43 @@ public class MemberSyncSaga {
                    DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
         renamed.add(event.userId());
         requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
+    }
+
+    @SagaEventHandler(associationProperty = ROOM_ID)
+    public void on(ModeratorJoinRequested event, @MessageIdentifier String eventId, MemberSynchronizer synchronizer,
+                   MemberHomeserver homeserver, QueryGateway queries) {
+        if (!active) {
+            return;
+        }
+        try {
+            String matrixUserId = synchronizer.joinModerator(roomId, matrixRoomId, event.userId());
+            if (matrixUserId != null) {
+                moderators.put(event.userId().toString(), matrixUserId);
+                keep.add(matrixUserId);
+                post(homeserver, queries, "rs-notice-" + eventId,
+                        event.userId(), "has joined the room as moderator.");
+            }
+        } catch (HomeserverException failure) {
+            // the person asked now and sees the answer of the request only: say it in the log
+            log.warn("{} could not join room {} as moderator: {}", event.userId(), roomId, failure.getMessage());
+        }
+    }
+
+    @SagaEventHandler(associationProperty = ROOM_ID)
+    public void on(ModeratorLeaveRequested event, @MessageIdentifier String eventId, MemberSynchronizer synchronizer,
+                   MemberHomeserver homeserver, QueryGateway queries) {
+        String matrixUserId = moderators.remove(event.userId().toString());
+        if (matrixUserId == null || !active) {
+            return;
+        }
+        keep.remove(matrixUserId);
+        try {
+            post(homeserver, queries, "rs-notice-" + eventId, event.userId(),
+                    "has left the room.");
+            synchronizer.leaveModerator(roomId, matrixRoomId, event.userId(), matrixUserId);
+        } catch (HomeserverException failure) {
+            log.warn("{} could not leave room {}: {}", event.userId(), roomId, failure.getMessage());
+        }
     }
 
     /** The deadline carries the room id as payload (Axon reads a deadline handler's first parameter as it). */
@@ -391,6 +434,14 @@ public class MemberSyncSaga {
 
     public void setPendingNotices(List<PendingNotice> pendingNotices) {
         this.pendingNotices = pendingNotices;
+    }
+
+    public Map<String, String> getModerators() {
+        return moderators;
+    }
+
+    public void setModerators(Map<String, String> moderators) {
+        this.moderators = moderators;
     }
 
     public String getDeadlineId() {

@@ -164,6 +164,57 @@ public class MemberSynchronizer {
         return Outcome.DONE;
     }
 
+    /**
+     * Puts a staff or support person in the room as moderator (50); their Matrix id, or null when
+     * they cannot have one (not in the directory, or refused).
+     */
+    public String joinModerator(RoomId roomId, String matrixRoomId, UserId userId) {
+        DirectoryUser user = queries.query(new FindDirectoryUser(userId), ResponseTypes.instanceOf(DirectoryUser.class))
+                .join();
+        if (user == null || !user.active()) {
+            log.warn("Person {} cannot join room {} as moderator: not an active person of the directory", userId,
+                    roomId);
+            return null;
+        }
+        UserProfileView profile = queries.query(new FindUserProfiles(Set.of(userId)),
+                ResponseTypes.instanceOf(UserProfiles.class)).join().byUser().get(userId);
+        var person = new ProjectPeople.Person(userId, user.username(), user.fullName(), true, Set.of(), Set.of());
+        String matrixUserId = provision(person, profile, false);
+        if (matrixUserId == null) {
+            return null;
+        }
+        MemberHomeserver.RoomState state = homeserver.roomState(matrixRoomId);
+        if (!"join".equals(state.membership().get(matrixUserId))) {
+            if (!"invite".equals(state.membership().get(matrixUserId))) {
+                homeserver.invite(matrixRoomId, matrixUserId);
+            }
+            homeserver.join(matrixRoomId, matrixUserId);
+        }
+        if (state.powerLevels().getOrDefault(matrixUserId, MemberPlan.MEMBER) != MemberPlan.MODERATOR) {
+            Map<String, Integer> levels = new LinkedHashMap<>(state.powerLevels());
+            levels.put(matrixUserId, MemberPlan.MODERATOR);
+            homeserver.setUserPowerLevels(matrixRoomId, levels);
+        }
+        SystemCommands.send(commands, new RecordMemberChanges(roomId, List.of(new MemberChange(userId, matrixUserId,
+                Membership.JOINED, MemberPlan.MODERATOR, "Joined as moderator."))));
+        return matrixUserId;
+    }
+
+    /** Takes a moderator who joined by hand out of the room again (their power level entry too). */
+    public void leaveModerator(RoomId roomId, String matrixRoomId, UserId userId, String matrixUserId) {
+        MemberHomeserver.RoomState state = homeserver.roomState(matrixRoomId);
+        if (MemberPlan.isIn(state.membership().get(matrixUserId))) {
+            homeserver.leave(matrixRoomId, matrixUserId);
+        }
+        if (state.powerLevels().containsKey(matrixUserId)) {
+            Map<String, Integer> levels = new LinkedHashMap<>(state.powerLevels());
+            levels.remove(matrixUserId);
+            homeserver.setUserPowerLevels(matrixRoomId, levels);
+        }
+        SystemCommands.send(commands, new RecordMemberChanges(roomId, List.of(new MemberChange(userId, matrixUserId,
+                Membership.LEFT, MemberPlan.MEMBER, "Left as moderator."))));
+    }
+
     /** Everyone the directory lists for the project (with any role), to follow their changes. */
     public Set<UserId> peopleOf(ProjectId projectId) {
         ProjectPeople people = queries.query(new FindProjectPeople(projectId),

@@ -66,6 +66,12 @@ class InMemoryMemberHomeserver implements MemberHomeserver {
     }
 
     @Override
+    public void leave(String matrixRoomId, String matrixUserId) {
+        calls.add("leave " + matrixUserId);
+        membership.put(matrixUserId, "leave");
+    }
+
+    @Override
     public void sendNotice(String matrixRoomId, String transactionId, String text) {
         notices.add(text);
     }

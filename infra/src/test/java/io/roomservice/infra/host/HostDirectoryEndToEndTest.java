@@ -94,6 +94,9 @@ class HostDirectoryEndToEndTest extends EndToEndTest {
                 "malformed-body", "email");
         expectProblem(putUser(user, "{\"username\": \"carol\", \"full_name\": \"Carol\""), 400, "malformed-body");
         expectProblem(putUser(user, ""), 400, "malformed-body");
+        // a username that can only be written as a Matrix id of more than 255 bytes
+        expectField(putUser(user, "{\"username\": \"" + "\u00e9".repeat(100) + "\", \"full_name\": \"Carol\"}"),
+                "no-matrix-id", "username");
         expectProblem(api.put("/api/host/users/not-a-uuid/", TestTokens.host(),
                 "{\"username\": \"carol\", \"full_name\": \"Carol\"}"), 400, "invalid-parameter");
 

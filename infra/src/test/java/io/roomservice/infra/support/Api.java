@@ -33,7 +33,7 @@ public final class Api {
 
     public Response put(String path, String token, String json) {
         return send(builder(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+                .PUT(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response delete(String path, String token) {

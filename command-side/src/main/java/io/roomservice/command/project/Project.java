@@ -35,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ({@code false}). They create an instance when the project is unknown only to refuse with
  * {@code unknown-project}; a refused command stores nothing.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Project {
 
     public static final String UNKNOWN_PROJECT = "unknown-project";

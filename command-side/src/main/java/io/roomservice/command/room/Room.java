@@ -60,7 +60,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * The chat room of one project and its life: creating, active, disabling, archived, error.
  * Decides every transition; the homeserver work is done by sagas that report back as commands.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Room {
 
     private static final Set<RoomState> RETRYABLE = EnumSet.of(ERROR, CREATING, DISABLING);

@@ -5,12 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.roomservice.api.common.MetaDataKeys;
 import io.roomservice.api.matrix.HomeserverTransactionReceived;
 import io.roomservice.api.matrix.MatrixRoomEvent;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Timestamp;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Accepts the homeserver's transactions: a transaction is named by its id and a digest of its event
@@ -30,6 +32,11 @@ import java.util.Set;
  * messages or membership changes, one {@link HomeserverTransactionReceived} event) in one database
  * transaction, before the homeserver gets its answer; every later delivery is a no-op. Nothing else
  * happens on the homeserver's time: projections and reactions follow the event asynchronously.
+ *
+ * <p>The work runs in an Axon unit of work around the database transaction, as a command handler's
+ * would: the event is appended when the unit of work commits, and the event processors are woken
+ * after the transaction committed. Published outside a unit of work, the processors were told before
+ * the commit, found nothing yet, and only saw the event at their next poll a second later.
  */
 @Service
 public class TransactionInbox {
@@ -41,7 +48,7 @@ public class TransactionInbox {
 
     private final JdbcTemplate jdbc;
     private final EventGateway events;
-    private final TransactionTemplate transactions;
+    private final TransactionManager transactions;
     private final Clock clock;
     private final Set<String> recent = Collections.newSetFromMap(new LinkedHashMap<>(RECENT, 0.75f, false) {
         @Override
@@ -53,7 +60,7 @@ public class TransactionInbox {
     private final Counter duplicates;
     private final Counter eventsRecorded;
 
-    public TransactionInbox(JdbcTemplate jdbc, EventGateway events, TransactionTemplate transactions,
+    public TransactionInbox(JdbcTemplate jdbc, EventGateway events, TransactionManager transactions,
                             MeterRegistry meters, Optional<Clock> clock) {
         this.jdbc = jdbc;
         this.events = events;
@@ -81,7 +88,7 @@ public class TransactionInbox {
         List<MatrixRoomEvent> kept = MatrixEvents.keep(rawEvents, clock);
         Boolean isNew;
         try {
-            isNew = transactions.execute(status -> {
+            isNew = inUnitOfWork(() -> {
                 int inserted = jdbc.update("""
                                 insert into appservice_transactions (txn_id, digest, event_count, received_at)
                                 select ?, ?, ?, ? where not exists
@@ -112,6 +119,21 @@ public class TransactionInbox {
         }
         duplicates.increment();
         return Outcome.DUPLICATE;
+    }
+
+    private <T> T inUnitOfWork(Supplier<T> work) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException | Error failure) {
+            unitOfWork.rollback(failure);
+            throw failure;
+        }
+        // appends the event, commits, then wakes the processors; rolls back by itself when that fails
+        unitOfWork.commit();
+        return result;
     }
 
     /** Forgets the in-memory part of the dedupe (the database keeps the rest); for a wiped test homeserver. */

@@ -194,6 +194,46 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
     }
 
     @Test
+    void a_reactivated_person_is_back_in_the_room_and_gets_credentials_again() {
+        var fay = person("fay");
+        grantProjectRole(fay, "member");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(membershipInSynapse()).containsEntry(fay.matrixUserId(), "join"));
+        assertThat(api.delete("/api/host/users/" + fay.uuid() + "/", TestTokens.host()).status()).isIn(200, 202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(membershipInSynapse()).containsEntry(fay.matrixUserId(), "leave"));
+
+        var reactivated = api.post("/api/host/users/" + fay.uuid() + "/reactivate/", TestTokens.host(), null);
+
+        assertThat(reactivated.status()).as(reactivated.body()).isIn(200, 202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(membershipInSynapse()).containsEntry(fay.matrixUserId(), "join"));
+        var credentials = api.get("/api/matrix/credentials/", TestTokens.person(UUID.fromString(fay.uuid())));
+        assertThat(credentials.status()).as(credentials.body()).isEqualTo(200);
+    }
+
+    @Test
+    void a_new_full_name_becomes_the_display_name_in_synapse() {
+        var gil = person("gil");
+        grantProjectRole(gil, "member");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(membershipInSynapse()).containsEntry(gil.matrixUserId(), "join"));
+        assertThat(displayNameInSynapse(gil)).isEqualTo("Gil Example");
+
+        var renamed = api.put("/api/host/users/" + gil.uuid() + "/", TestTokens.host(),
+                "{\"username\": \"" + gil.username() + "\", \"full_name\": \"Gilbert Renamed\"}");
+
+        assertThat(renamed.status()).as(renamed.body()).isIn(200, 202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(displayNameInSynapse(gil)).isEqualTo("Gilbert Renamed"));
+    }
+
+    private String displayNameInSynapse(Person person) {
+        return matrix("GET", "/_matrix/client/v3/profile/" + encode(person.matrixUserId()) + "/displayname", asToken,
+                null).path("displayname").asString();
+    }
+
+    @Test
     void staff_join_as_moderator_stay_through_syncs_and_leave_again() {
         var sam = person("sam");
         String staffToken = TestTokens.person(UUID.fromString(sam.uuid()), Map.of("is_staff", true));

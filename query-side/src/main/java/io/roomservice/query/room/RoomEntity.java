@@ -10,22 +10,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
+import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A row of the room list read model. It tells Spring Data when it is new, so that creating a row is
- * one insert rather than a look-up followed by an insert (a rebuild creates every row).
+ * A row of the room list read model, as its queries read it; {@link RoomRows} writes the rows.
  */
 @Entity
 @Table(name = "rooms")
-public class RoomEntity implements Persistable<UUID> {
+@Immutable
+public class RoomEntity {
 
     @Id
     private UUID roomId;
@@ -46,47 +43,8 @@ public class RoomEntity implements Persistable<UUID> {
     private Instant created;
     @Column(nullable = false)
     private Instant modified;
-    @Transient
-    private boolean isNew;
 
     protected RoomEntity() {
-    }
-
-    static RoomEntity from(RoomView view) {
-        var entity = new RoomEntity();
-        entity.isNew = true;
-        entity.roomId = view.roomId().value();
-        entity.update(view);
-        return entity;
-    }
-
-    void update(RoomView view) {
-        projectId = view.projectId().value();
-        customerId = view.customerId().value();
-        name = view.name();
-        alias = view.alias();
-        matrixRoomId = view.matrixRoomId();
-        state = view.state();
-        errorMessage = view.errorMessage();
-        created = view.created();
-        modified = view.modified();
-    }
-
-    @Override
-    public UUID getId() {
-        return roomId;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    /** Not new from the moment it is persisted: a delete in the same batch, before the flush, must see that. */
-    @PrePersist
-    @PostLoad
-    void markStored() {
-        isNew = false;
     }
 
     RoomView toView() {

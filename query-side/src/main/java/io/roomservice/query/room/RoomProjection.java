@@ -10,6 +10,7 @@ import io.roomservice.api.room.RoomView;
 import jakarta.persistence.criteria.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
@@ -17,6 +18,7 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -24,7 +26,8 @@ import java.util.ArrayList;
 
 /**
  * The room list: one row per room that has not been deleted. Rebuildable: a reset empties the
- * table and a replay of the room events fills it again exactly.
+ * table and a replay of the room events fills it again exactly. Rows are written a batch of events at
+ * a time ({@link RoomRows}); queries read them through JPA.
  */
 @Component
 @ProcessingGroup(RoomProjection.PROCESSING_GROUP)
@@ -33,36 +36,38 @@ public class RoomProjection {
     public static final String PROCESSING_GROUP = "rooms";
 
     private final RoomRepository rooms;
+    private final JdbcTemplate jdbc;
     private final QueryUpdateEmitter updates;
 
-    public RoomProjection(RoomRepository rooms, QueryUpdateEmitter updates) {
+    public RoomProjection(RoomRepository rooms, JdbcTemplate jdbc, QueryUpdateEmitter updates) {
         this.rooms = rooms;
+        this.jdbc = jdbc;
         this.updates = updates;
     }
 
     @EventHandler
-    void on(RoomEvent event, @Timestamp Instant timestamp) {
+    void on(RoomEvent event, @Timestamp Instant timestamp, ReplayStatus replay) {
+        var batch = RoomRows.ofCurrentBatch(jdbc);
         if (event instanceof RoomDeleted deleted) {
-            rooms.deleteById(deleted.roomId().value());
+            batch.delete(deleted.roomId());
             return;
         }
+        RoomView after;
         if (event instanceof RoomCreationRequested) {
-            // the first event of a room: its row cannot exist yet (the token commits with the rows),
-            // so insert it without looking it up first; a rebuild creates every row this way
-            var created = RoomViewEvolver.evolve(null, event, timestamp);
-            rooms.save(RoomEntity.from(created));
-            updates.emit(FindRoom.class, query -> query.roomId().equals(created.roomId()), created);
-            return;
+            after = RoomViewEvolver.evolve(null, event, timestamp);
+            batch.insert(after);
+        } else {
+            after = RoomViewEvolver.evolve(batch.find(event.roomId()), event, timestamp);
+            if (after == null) {
+                return;
+            }
+            batch.update(after);
         }
-        var existing = rooms.findById(event.roomId().value());
-        var before = existing.map(RoomEntity::toView).orElse(null);
-        var after = RoomViewEvolver.evolve(before, event, timestamp);
-        if (after == null) {
-            return;
+        if (!replay.isReplay()) {
+            // lets a caller who just sent a command read its own write (sent after the batch committed);
+            // nobody waits on a replay
+            updates.emit(FindRoom.class, query -> query.roomId().equals(after.roomId()), after);
         }
-        existing.ifPresentOrElse(entity -> entity.update(after), () -> rooms.save(RoomEntity.from(after)));
-        // lets a caller who just sent a command read its own write
-        updates.emit(FindRoom.class, query -> query.roomId().equals(after.roomId()), after);
     }
 
     @ResetHandler

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -184,7 +185,11 @@ class AppserviceBenchmark extends EndToEndTest {
     /** From the 200 OK until the transaction's last event can be read from the room timeline. */
     private void readModelLatency(int size) throws Exception {
         var nanos = new long[LATENCY_SAMPLES];
+        var random = new Random(42);
         for (int i = 0; i < LATENCY_SAMPLES; i++) {
+            // a pause of 0-100 ms: transactions arrive at any moment of the processor's polling cycle,
+            // not in step with it (as they would right after the previous one was handled)
+            Thread.sleep(random.nextInt(100));
             var txn = transaction(size);
             push(txn);
             long acknowledged = System.nanoTime();

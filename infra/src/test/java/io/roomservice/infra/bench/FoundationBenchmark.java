@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -177,18 +178,22 @@ class FoundationBenchmark extends EndToEndTest {
     private long run(int threads, Op op, java.util.function.BooleanSupplier stop) throws Exception {
         var done = new AtomicLong();
         var pool = Executors.newFixedThreadPool(threads);
+        var workers = new ArrayList<Future<Object>>();
         for (int t = 0; t < threads; t++) {
-            pool.submit(() -> {
+            workers.add(pool.submit(() -> {
                 while (!stop.getAsBoolean()) {
                     op.run();
                     done.incrementAndGet();
                 }
                 return null;
-            });
+            }));
         }
         pool.shutdown();
         if (!pool.awaitTermination(30, TimeUnit.MINUTES)) {
             throw new IllegalStateException("benchmark threads did not stop");
+        }
+        for (var worker : workers) {
+            worker.get(); // a failing operation fails the benchmark instead of leaving a low figure
         }
         return done.get();
     }

@@ -208,6 +208,9 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         assertThat(reactivated.status()).as(reactivated.body()).isIn(200, 202);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(membershipInSynapse()).containsEntry(fay.matrixUserId(), "join"));
+        // the profile's access is restored by its own processor, independently of the member sync
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> Boolean.FALSE.equals(jdbc.queryForObject(
+                "select access_ended from user_profiles where user_id = ?::uuid", Boolean.class, fay.uuid())));
         var credentials = api.get("/api/matrix/credentials/", TestTokens.person(UUID.fromString(fay.uuid())));
         assertThat(credentials.status()).as(credentials.body()).isEqualTo(200);
     }

@@ -55,7 +55,7 @@ class AppserviceBenchmark extends EndToEndTest {
 
     @Test
     void measure() throws Exception {
-        matrixRoomId = activeRoom();
+        matrixRoomId = matrixRoomOfAnActiveRoom();
         jdbc.execute("""
                 create table if not exists bench_transactions (txn_id text not null, digest text not null,
                     body bytea not null, received_at timestamp not null, primary key (txn_id, digest))""");
@@ -73,15 +73,12 @@ class AppserviceBenchmark extends EndToEndTest {
             readModelLatency(size);
         }
         jdbc.execute("drop table bench_transactions");
-        System.out.println("\n===== roomservice appservice benchmark =====");
-        System.out.println("cores: " + Runtime.getRuntime().availableProcessors() + ", warm-up " + WARMUP.toSeconds()
-                + " s, measured " + MEASURE.toSeconds() + " s per row, one transaction in flight");
-        report.forEach(System.out::println);
-        System.out.println("============================================\n");
+        BenchmarkReport.print("appservice", "warm-up " + WARMUP.toSeconds() + " s, measured " + MEASURE.toSeconds()
+                + " s per row, one transaction in flight", report);
     }
 
     /** A project room that the scripted homeserver provisioned, so the timeline read model keys to it. */
-    private String activeRoom() {
+    private String matrixRoomOfAnActiveRoom() {
         var uuid = activeRoom("Appservice benchmark");
         return room(uuid).json().get("room_id").asString();
     }

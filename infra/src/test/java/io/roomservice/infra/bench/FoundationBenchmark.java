@@ -115,11 +115,8 @@ class FoundationBenchmark extends EndToEndTest {
         // (stopped processors stay stopped: Axon cannot restart them; the rebuild needs only the room list)
         rebuild();
         jdbc.execute("drop table bench_baseline");
-        System.out.println("\n===== roomservice foundation benchmark =====");
-        System.out.println("cores: " + Runtime.getRuntime().availableProcessors() + ", warm-up " + WARMUP.toSeconds()
-                + " s, measured " + MEASURE.toSeconds() + " s per row");
-        report.forEach(System.out::println);
-        System.out.println("============================================\n");
+        BenchmarkReport.print("foundation", "warm-up " + WARMUP.toSeconds() + " s, measured " + MEASURE.toSeconds()
+                + " s per row", report);
     }
 
     private void rawInsertAndCommit() throws Exception {

@@ -8,11 +8,9 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Credentials by the oidc method: the person's Matrix account is provisioned in Synapse and the answer
@@ -27,12 +25,7 @@ class OidcCredentialsOnSynapseEndToEndTest extends SynapseLinkedTest {
     @Test
     void the_answer_names_the_identity_provider_and_the_account_exists_in_synapse() {
         String username = "lea-" + SynapseTestBed.randomHex(3);
-        UUID lea = UUID.randomUUID();
-        var registered = api.put("/api/host/users/" + lea + "/", TestTokens.host(),
-                "{\"username\": \"" + username + "\", \"full_name\": \"Lea Example\"}");
-        assertThat(registered.status()).as(registered.body()).isIn(200, 202);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
-                "select count(*) from directory_users where user_id = ?", Integer.class, lea) == 1);
+        UUID lea = registerPerson(username, "Lea Example");
 
         var credentials = api.get("/api/matrix/credentials/", TestTokens.person(lea));
 

@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Credentials by the password method against the real Synapse: the password logs in, is kept (the
@@ -27,14 +25,7 @@ import static org.awaitility.Awaitility.await;
 class PasswordCredentialsOnSynapseEndToEndTest extends SynapseLinkedTest {
 
     private UUID person(String name) {
-        String username = name + "-" + SynapseTestBed.randomHex(3);
-        UUID uuid = UUID.randomUUID();
-        var response = api.put("/api/host/users/" + uuid + "/", TestTokens.host(),
-                "{\"username\": \"" + username + "\", \"full_name\": \"" + name + " Example\"}");
-        assertThat(response.status()).as(response.body()).isIn(200, 202);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
-                "select count(*) from directory_users where user_id = ?", Integer.class, uuid) == 1);
-        return uuid;
+        return registerPerson(name + "-" + SynapseTestBed.randomHex(3), name + " Example");
     }
 
     private JsonNode passwordLogin(String matrixUserId, String password) {
@@ -64,7 +55,7 @@ class PasswordCredentialsOnSynapseEndToEndTest extends SynapseLinkedTest {
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         assertThat(second.json().get("password").asString()).isEqualTo(password);
 
-        // only in the encrypted secret store: no table, event or read model holds it in clear
+        // no event holds it, and the secret store's row for it is ciphertext
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
                 Long.class, "%" + password + "%")).isZero();
         assertThat(jdbc.queryForObject("select position(convert_to(?, 'UTF8') in ciphertext) from secrets where name = ?",

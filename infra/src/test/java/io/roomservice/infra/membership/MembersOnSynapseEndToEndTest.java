@@ -86,6 +86,17 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         return membership;
     }
 
+    /** Waits until the person's membership in the Synapse room is this one (join, leave, ...). */
+    private void awaitInSynapse(Person person, String membership) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(membershipInSynapse()).containsEntry(person.matrixUserId(), membership));
+    }
+
+    private String displayNameInSynapse(Person person) {
+        return matrix("GET", "/_matrix/client/v3/profile/" + encode(person.matrixUserId()) + "/displayname", asToken,
+                null).path("displayname").asString();
+    }
+
     private int powerLevelInSynapse(String matrixUserId) {
         JsonNode levels = matrix("GET", "/_matrix/client/v3/rooms/" + encode(matrixRoomId)
                 + "/state/m.room.power_levels/", asToken, null);
@@ -169,8 +180,7 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         });
 
         revokeProjectRole(cyd, "member");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(membershipInSynapse()).containsEntry(cyd.matrixUserId(), "leave"));
+        awaitInSynapse(cyd, "leave");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(noticesInSynapse()).contains("Cyd Example has lost the Member role."));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -181,14 +191,12 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
     void a_deactivated_person_is_kicked_and_cannot_get_credentials() {
         var dan = person("dan");
         grantProjectRole(dan, "member");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(membershipInSynapse()).containsEntry(dan.matrixUserId(), "join"));
+        awaitInSynapse(dan, "join");
 
         var deactivated = api.delete("/api/host/users/" + dan.uuid() + "/", TestTokens.host());
         assertThat(deactivated.status()).as(deactivated.body()).isIn(200, 202);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(membershipInSynapse()).containsEntry(dan.matrixUserId(), "leave"));
+        awaitInSynapse(dan, "leave");
         var credentials = api.get("/api/matrix/credentials/", TestTokens.person(UUID.fromString(dan.uuid())));
         assertThat(credentials.status()).as(credentials.body()).isEqualTo(403);
     }
@@ -197,20 +205,18 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
     void a_reactivated_person_is_back_in_the_room_and_gets_credentials_again() {
         var fay = person("fay");
         grantProjectRole(fay, "member");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(membershipInSynapse()).containsEntry(fay.matrixUserId(), "join"));
+        awaitInSynapse(fay, "join");
         assertThat(api.delete("/api/host/users/" + fay.uuid() + "/", TestTokens.host()).status()).isIn(200, 202);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(membershipInSynapse()).containsEntry(fay.matrixUserId(), "leave"));
+        awaitInSynapse(fay, "leave");
 
         var reactivated = api.post("/api/host/users/" + fay.uuid() + "/reactivate/", TestTokens.host(), null);
 
         assertThat(reactivated.status()).as(reactivated.body()).isIn(200, 202);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(membershipInSynapse()).containsEntry(fay.matrixUserId(), "join"));
+        awaitInSynapse(fay, "join");
         // the profile's access is restored by its own processor, independently of the member sync
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> Boolean.FALSE.equals(jdbc.queryForObject(
-                "select access_ended from user_profiles where user_id = ?::uuid", Boolean.class, fay.uuid())));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                Boolean.FALSE.equals(jdbc.queryForObject("select access_ended from user_profiles where user_id = ?::uuid",
+                        Boolean.class, fay.uuid())));
         var credentials = api.get("/api/matrix/credentials/", TestTokens.person(UUID.fromString(fay.uuid())));
         assertThat(credentials.status()).as(credentials.body()).isEqualTo(200);
     }
@@ -219,8 +225,7 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
     void a_new_full_name_becomes_the_display_name_in_synapse() {
         var gil = person("gil");
         grantProjectRole(gil, "member");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(membershipInSynapse()).containsEntry(gil.matrixUserId(), "join"));
+        awaitInSynapse(gil, "join");
         assertThat(displayNameInSynapse(gil)).isEqualTo("Gil Example");
 
         var renamed = api.put("/api/host/users/" + gil.uuid() + "/", TestTokens.host(),
@@ -229,11 +234,6 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         assertThat(renamed.status()).as(renamed.body()).isIn(200, 202);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(displayNameInSynapse(gil)).isEqualTo("Gilbert Renamed"));
-    }
-
-    private String displayNameInSynapse(Person person) {
-        return matrix("GET", "/_matrix/client/v3/profile/" + encode(person.matrixUserId()) + "/displayname", asToken,
-                null).path("displayname").asString();
     }
 
     @Test
@@ -255,8 +255,7 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
                 .isEqualTo(202);
         var other = person("tom");
         grantProjectRole(other, "member");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(membershipInSynapse()).containsEntry(other.matrixUserId(), "join"));
+        awaitInSynapse(other, "join");
         assertThat(membershipInSynapse()).containsEntry(sam.matrixUserId(), "join");
 
         var left = api.post("/api/matrix/rooms/" + room + "/leave/", staffToken, null);
@@ -274,8 +273,7 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
     void the_credentials_log_into_synapse_and_read_the_room() {
         var eve = person("eve");
         grantProjectRole(eve, "member");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(membershipInSynapse()).containsEntry(eve.matrixUserId(), "join"));
+        awaitInSynapse(eve, "join");
 
         var credentials = api.get("/api/matrix/credentials/", TestTokens.person(UUID.fromString(eve.uuid())));
         assertThat(credentials.status()).as(credentials.body()).isEqualTo(200);

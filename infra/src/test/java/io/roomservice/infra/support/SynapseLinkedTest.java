@@ -89,6 +89,17 @@ public abstract class SynapseLinkedTest {
         return project;
     }
 
+    /** A new person in the directory, once the directory (a projection) has applied the registration. */
+    protected UUID registerPerson(String username, String fullName) {
+        UUID person = UUID.randomUUID();
+        var response = api.put("/api/host/users/" + person + "/", TestTokens.host(),
+                "{\"username\": \"" + username + "\", \"full_name\": \"" + fullName + "\"}");
+        assertThat(response.status()).as(response.body()).isIn(200, 202);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
+                "select count(*) from directory_users where user_id = ?", Integer.class, person) == 1);
+        return person;
+    }
+
     protected String createRoom(String project) {
         var response = api.post("/api/matrix/rooms/", TestTokens.staff(), "{\"project\": \"" + project + "\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(201);

@@ -12,10 +12,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The room list's rows, written a batch of events at a time: the projection changes rows in memory
@@ -87,9 +89,9 @@ final class RoomRows {
                     deletes.add(new Object[]{row.view.roomId().value()});
                 }
             } else if (row.stored) {
-                updates.add(values(row.view, true));
+                updates.add(append(columns(row.view), row.view.roomId().value()));
             } else {
-                inserts.add(values(row.view, false));
+                inserts.add(prepend(row.view.roomId().value(), columns(row.view)));
             }
         }
         rows.clear();
@@ -107,14 +109,19 @@ final class RoomRows {
         }
     }
 
-    private static Object[] values(RoomView view, boolean idLast) {
-        Object[] columns = {view.projectId().value(), view.customerId().value(), view.name(), view.alias(),
+    /** Every column but the id, in the order of {@link #COLUMNS} after it. */
+    private static Object[] columns(RoomView view) {
+        return new Object[]{view.projectId().value(), view.customerId().value(), view.name(), view.alias(),
                 view.matrixRoomId(), view.state().name(), view.errorMessage(), utc(view.created()),
                 utc(view.modified())};
-        Object[] values = new Object[columns.length + 1];
-        System.arraycopy(columns, 0, values, idLast ? 0 : 1, columns.length);
-        values[idLast ? columns.length : 0] = view.roomId().value();
-        return values;
+    }
+
+    private static Object[] prepend(Object id, Object[] columns) {
+        return Stream.concat(Stream.of(id), Arrays.stream(columns)).toArray();
+    }
+
+    private static Object[] append(Object[] columns, Object id) {
+        return Stream.concat(Arrays.stream(columns), Stream.of(id)).toArray();
     }
 
     private RoomView load(UUID roomId) {

@@ -13,7 +13,7 @@ which="${1:-all}"
 
 run() {
   ROOMSERVICE_TEST_DB_NAME=roomservice_bench scripts/postgres.sh --fresh
-  ./mvnw -B -ntp -o -pl infra -am test -Dtest="$1" -Dsurefire.failIfNoSpecifiedTests=false \
+  ./mvnw -B -ntp -pl infra -am test -Dtest="$1" -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.warmup="${BENCH_WARMUP:-5}" \
     -Dbench.rooms="${BENCH_ROOMS:-100000}" -Dbench.members="${BENCH_MEMBERS:-500}" \
     | sed -n '/===== roomservice/,/=====$/p;/Tests run:\|BUILD\|ERROR/p'

@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 /**
  * The event store's storage engine: Axon's JDBC engine on the tables of V1 (the JPA engine's
  * tables, snake_case). Appends are one plain insert per event, the global index taken by the insert
- * from its sequence (V8), in the transaction Spring holds for the unit of work.
+ * from its sequence (V8), in the transaction Spring holds for the unit of work; reads of the stream
+ * need no transaction of their own ({@link EventStoreTransactions}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -56,7 +57,7 @@ public class JdbcEventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connections)
-                .transactionManager(transactionManager)
+                .transactionManager(new EventStoreTransactions(transactionManager))
                 .schema(SCHEMA)
                 .dataType(byte[].class)
                 .build();

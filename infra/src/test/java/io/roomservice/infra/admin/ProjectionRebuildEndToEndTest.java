@@ -51,7 +51,7 @@ class ProjectionRebuildEndToEndTest extends EndToEndTest {
         assertThat(list.status()).isEqualTo(200);
         var names = new java.util.ArrayList<String>();
         list.json().forEach(p -> names.add(p.get("name").asString()));
-        assertThat(names).contains("rooms", "RoomProvisioningSagaProcessor", "room-lookup");
+        assertThat(names).contains("rooms", "RoomProvisioningSagaProcessor", "command-side-lookups");
 
         var saga = api.post("/api/admin/projections/RoomProvisioningSagaProcessor/rebuild", TestTokens.staff(), null);
         assertThat(saga.status()).isEqualTo(400);

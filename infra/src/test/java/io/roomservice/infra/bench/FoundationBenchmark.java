@@ -79,10 +79,22 @@ class FoundationBenchmark extends EndToEndTest {
             }
         });
         jdbc.execute("create table if not exists bench_baseline (id uuid primary key, payload bytea not null)");
+        // copies of the event table and the room look-up (same columns, defaults and indexes) that no processor reads
+        jdbc.execute("create table if not exists bench_events (like domain_event_entry including all)");
+        // its own sequence: values taken from the store's would be gaps for every processor
+        jdbc.execute("create sequence if not exists bench_events_seq");
+        jdbc.execute("alter table bench_events alter column global_index set default nextval('bench_events_seq')");
+        jdbc.execute("create table if not exists bench_room_by_project (like cmd_room_by_project including all)");
+        benchProject = UUID.randomUUID();
+        jdbc.update("insert into cmd_project_lookup (project_id, customer_id, name, deleted) values (?, ?, 'Bench', false)",
+                benchProject, UUID.randomUUID());
 
-        for (int threads : new int[]{1, 8}) {
+        for (int threads : java.util.Arrays.stream(System.getProperty("bench.threads", "1,8").split(",")).mapToInt(Integer::parseInt).toArray()) {
             double raw = rate(threads, this::rawInsertAndCommit);
             row("raw JDBC insert-and-commit", threads, raw, "inserts/s");
+            double sql = rate(threads, this::roomStatementsByHand);
+            row("the rooms' SQL by hand over JDBC (2 transactions)", threads, sql, "rooms/s");
+            report.add(String.format(Locale.ROOT, "  = %,.0f transactions/s: %.2f of raw inserts/s", sql * 2, sql * 2 / raw));
             // warm up (registering projects as needed), then register enough projects untimed
             double warm = run(threads, this::createAndActivateRoom, WARMUP) / (double) WARMUP.toSeconds();
             lastWarmRate = warm;
@@ -100,6 +112,10 @@ class FoundationBenchmark extends EndToEndTest {
             report.add(String.format(Locale.ROOT, "  commands/s vs raw inserts/s at %d thread(s): %.2f", threads,
                     commandRate / raw));
         }
+        if (Boolean.getBoolean("bench.commands-only")) {
+            BenchmarkReport.print("foundation", "commands only", report);
+            return;
+        }
         // what the other streaming processors cost the command path: each reads every new event from the
         // store and stores its token; measured once more with only the room list following
         var stopped = new ArrayList<String>();
@@ -115,6 +131,9 @@ class FoundationBenchmark extends EndToEndTest {
         // (stopped processors stay stopped: Axon cannot restart them; the rebuild needs only the room list)
         rebuild();
         jdbc.execute("drop table bench_baseline");
+        jdbc.execute("drop table bench_events");
+        jdbc.execute("drop sequence bench_events_seq");
+        jdbc.execute("drop table bench_room_by_project");
         BenchmarkReport.print("foundation", "warm-up " + WARMUP.toSeconds() + " s, measured " + MEASURE.toSeconds()
                 + " s per row", report);
     }
@@ -127,6 +146,53 @@ class FoundationBenchmark extends EndToEndTest {
             insert.setBytes(2, "{\"roomId\":\"00000000-0000-0000-0000-000000000000\"}".getBytes());
             insert.executeUpdate();
             c.commit();
+        }
+    }
+
+    private UUID benchProject;
+    private static final byte[] CREATED_PAYLOAD = new byte[167];
+    private static final byte[] ACTIVATED_PAYLOAD = new byte[123];
+    private static final byte[] META_DATA = new byte[146];
+
+    /**
+     * The floor under the command path: the statements CreateRoom and RecordRoomProvisioned send
+     * (the project and room look-ups, the event insert with its global index, the look-up insert,
+     * commit; the second event insert, commit), sent by hand into copies of the same tables.
+     */
+    private void roomStatementsByHand() throws Exception {
+        var room = UUID.randomUUID();
+        var project = UUID.randomUUID();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var lookUp = c.prepareStatement("select project_id, customer_id, name, deleted from cmd_project_lookup where project_id = ?");
+                 var roomOf = c.prepareStatement("select room_id from bench_room_by_project where project_id = ?");
+                 var lookUpInsert = c.prepareStatement("insert into bench_room_by_project (project_id, room_id) values (?, ?)")) {
+                lookUp.setObject(1, benchProject);
+                lookUp.executeQuery().close();
+                roomOf.setObject(1, project);
+                roomOf.executeQuery().close();
+                insertEvent(c, room, 0, CREATED_PAYLOAD);
+                lookUpInsert.setObject(1, project);
+                lookUpInsert.setObject(2, room);
+                lookUpInsert.executeUpdate();
+            }
+            c.commit();
+            insertEvent(c, room, 1, ACTIVATED_PAYLOAD);
+            c.commit();
+        }
+    }
+
+    private static void insertEvent(Connection c, UUID room, int sequence, byte[] payload) throws Exception {
+        try (var insert = c.prepareStatement("insert into bench_events (event_identifier, aggregate_identifier, sequence_number,"
+                + " type, time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, ?, 'Room', ?, ?, null, ?, ?)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, room.toString());
+            insert.setLong(3, sequence);
+            insert.setString(4, java.time.Instant.now().toString());
+            insert.setString(5, "io.roomservice.api.room.RoomCreationRequested");
+            insert.setBytes(6, payload);
+            insert.setBytes(7, META_DATA);
+            insert.executeUpdate();
         }
     }
 

@@ -1,8 +1,6 @@
 package io.roomservice.command.project;
 
-import io.roomservice.api.project.CustomerId;
 import io.roomservice.api.project.ProjectDeleted;
-import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.project.ProjectRegistered;
 import io.roomservice.api.project.ProjectRenamed;
 import org.axonframework.config.ProcessingGroup;
@@ -10,16 +8,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.Optional;
-import java.util.UUID;
-
 /**
  * Keeps {@code cmd_project_lookup} in step with project events. Its processing group is
- * subscribing, so the row is written in the same transaction as the event it follows.
+ * subscribing, so the row is written in the same transaction as the event it follows. Read by
+ * {@link io.roomservice.command.room.JdbcRoomsByProject} when a room is created.
  */
 @Component
 @ProcessingGroup(JdbcProjectLookup.PROCESSING_GROUP)
-public class JdbcProjectLookup implements ProjectLookup {
+public class JdbcProjectLookup {
 
     public static final String PROCESSING_GROUP = "project-lookup";
 
@@ -27,14 +23,6 @@ public class JdbcProjectLookup implements ProjectLookup {
 
     public JdbcProjectLookup(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    @Override
-    public Optional<Entry> find(ProjectId projectId) {
-        return jdbc.query("select project_id, customer_id, name, deleted from cmd_project_lookup where project_id = ?",
-                (rs, n) -> new Entry(new ProjectId(rs.getObject(1, UUID.class)), new CustomerId(rs.getObject(2, UUID.class)),
-                        rs.getString(3), rs.getBoolean(4)),
-                projectId.value()).stream().findFirst();
     }
 
     @EventHandler

@@ -33,7 +33,6 @@ import io.roomservice.api.room.RoomReactivated;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.api.user.UserId;
-import io.roomservice.command.project.ProjectLookup;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -82,11 +81,12 @@ public class Room {
     }
 
     @CommandHandler
-    public Room(CreateRoom command, ProjectLookup projects, RoomsByProject rooms) {
-        var project = projects.find(command.projectId())
+    public Room(CreateRoom command, RoomsByProject rooms) {
+        var check = rooms.newRoomFor(command.projectId());
+        var project = check.project()
                 .filter(p -> !p.deleted())
                 .orElseThrow(() -> unknownProject(command.projectId()));
-        if (rooms.roomOf(command.projectId()).isPresent()) {
+        if (check.existingRoom().isPresent()) {
             throw projectAlreadyHasRoom(command.projectId());
         }
         apply(new RoomCreationRequested(command.roomId(), project.projectId(), project.customerId(), project.name()));

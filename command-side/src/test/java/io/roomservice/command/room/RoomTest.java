@@ -36,7 +36,7 @@ import io.roomservice.api.room.RoomReactivated;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.api.user.UserId;
-import io.roomservice.command.project.ProjectLookup;
+import io.roomservice.command.project.KnownProject;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -79,7 +79,7 @@ class RoomTest {
     private final ProjectId projectId = ProjectId.random();
     private final CustomerId customerId = CustomerId.random();
 
-    private final Map<ProjectId, ProjectLookup.Entry> projects = new HashMap<>();
+    private final Map<ProjectId, KnownProject> projects = new HashMap<>();
     private final Map<ProjectId, RoomId> roomsByProject = new HashMap<>();
     private final AtomicReference<Exception> refusal = new AtomicReference<>();
 
@@ -88,10 +88,10 @@ class RoomTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Room.class);
-        fixture.registerInjectableResource((ProjectLookup) id -> Optional.ofNullable(projects.get(id)));
-        fixture.registerInjectableResource((RoomsByProject) id -> Optional.ofNullable(roomsByProject.get(id)));
+        fixture.registerInjectableResource((RoomsByProject) id -> new RoomsByProject.NewRoomCheck(
+                Optional.ofNullable(projects.get(id)), Optional.ofNullable(roomsByProject.get(id))));
         fixture.registerCommandHandlerInterceptor(recordingRefusals());
-        projects.put(projectId, new ProjectLookup.Entry(projectId, customerId, NAME, false));
+        projects.put(projectId, new KnownProject(projectId, customerId, NAME, false));
     }
 
     // ---- CreateRoom -------------------------------------------------------------------------------
@@ -113,7 +113,7 @@ class RoomTest {
 
     @Test
     void aRoomCannotBeRequestedForADeletedProject() {
-        projects.put(projectId, new ProjectLookup.Entry(projectId, customerId, NAME, true));
+        projects.put(projectId, new KnownProject(projectId, customerId, NAME, true));
 
         fixture.givenNoPriorActivity()
                 .when(new CreateRoom(roomId, projectId));

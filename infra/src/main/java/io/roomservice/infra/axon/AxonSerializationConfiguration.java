@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.roomservice.infra.personaldata.PersonalDataCipher;
 import io.roomservice.infra.personaldata.PersonalTextModule;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,7 @@ public class AxonSerializationConfiguration {
     public ObjectMapper defaultAxonObjectMapper(PersonalDataCipher personalData) {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new BlackbirdModule())
                 .addModule(new PersonalTextModule(personalData))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // an event written by a newer version must still load in an older one during a rollout

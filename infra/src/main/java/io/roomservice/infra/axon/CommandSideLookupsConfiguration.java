@@ -5,10 +5,13 @@ import io.roomservice.command.project.JdbcProjectLookup;
 import io.roomservice.command.room.JdbcRoomsByProject;
 import io.roomservice.command.user.JdbcUserLookup;
 import io.roomservice.infra.personaldata.PersonalDataErasure;
+import jakarta.persistence.EntityManagerFactory;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 import java.util.List;
 
 /**
@@ -26,11 +29,16 @@ public class CommandSideLookupsConfiguration {
     static final List<String> GROUPS = List.of(JdbcProjectLookup.PROCESSING_GROUP, JdbcRoomsByProject.PROCESSING_GROUP,
             JdbcUserLookup.PROCESSING_GROUP, JdbcMatrixUserIds.PROCESSING_GROUP, PersonalDataErasure.PROCESSING_GROUP);
 
+    /** They take part in the transaction of the command (or saga) that published the events. */
     @Bean
-    public ConfigurerModule commandSideLookupsInOneSubscribingProcessor() {
+    public ConfigurerModule commandSideLookupsInOneSubscribingProcessor(TransactionManager transactionManager,
+                                                                      DataSource dataSource,
+                                                                      EntityManagerFactory entityManagerFactory) {
+        var transactions = new CommandTransactions(transactionManager, dataSource, entityManagerFactory);
         return configurer -> configurer.eventProcessing(processing -> {
             GROUPS.forEach(group -> processing.assignProcessingGroup(group, PROCESSOR));
             processing.registerSubscribingEventProcessor(PROCESSOR);
+            processing.registerTransactionManager(PROCESSOR, c -> transactions);
         });
     }
 }

@@ -1,5 +1,6 @@
 package io.roomservice.infra.axon;
 
+import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -20,7 +21,8 @@ import javax.sql.DataSource;
  * The event store's storage engine: Axon's JDBC engine on the tables of V1 (the JPA engine's
  * tables, snake_case). Appends are one plain insert per event, the global index taken by the insert
  * from its sequence (V8), in the transaction Spring holds for the unit of work; reads of the stream
- * need no transaction of their own ({@link EventStoreTransactions}).
+ * need no transaction of their own ({@link EventStoreTransactions}); timestamps are written by
+ * {@link EventTimestamps}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -47,19 +49,20 @@ public class JdbcEventStoreConfiguration {
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
                                                  DataSource dataSource,
-                                                 TransactionManager transactionManager) {
+                                                 TransactionManager transactionManager,
+                                                 EntityManagerFactory entityManagerFactory) {
         ConnectionProvider connections =
                 new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
-        return JdbcEventStorageEngine.builder()
+        return new FastTimestampStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connections)
-                .transactionManager(new EventStoreTransactions(transactionManager))
+                .transactionManager(new EventStoreTransactions(
+                        new CommandTransactions(transactionManager, dataSource, entityManagerFactory)))
                 .schema(SCHEMA)
-                .dataType(byte[].class)
-                .build();
+                .dataType(byte[].class));
     }
 }

@@ -52,6 +52,7 @@ class FoundationBenchmark extends EndToEndTest {
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup", 5));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
     private static final int REBUILD_ROOMS = Integer.getInteger("bench.rooms", 100_000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
 
     @Autowired
     CommandGateway commands;
@@ -90,27 +91,7 @@ class FoundationBenchmark extends EndToEndTest {
                 benchProject, UUID.randomUUID());
 
         for (int threads : java.util.Arrays.stream(System.getProperty("bench.threads", "1,8").split(",")).mapToInt(Integer::parseInt).toArray()) {
-            double raw = rate(threads, this::rawInsertAndCommit);
-            row("raw JDBC insert-and-commit", threads, raw, "inserts/s");
-            double sql = rate(threads, this::roomStatementsByHand);
-            row("the rooms' SQL by hand over JDBC (2 transactions)", threads, sql, "rooms/s");
-            report.add(String.format(Locale.ROOT, "  = %,.0f transactions/s: %.2f of raw inserts/s", sql * 2, sql * 2 / raw));
-            // warm up (registering projects as needed), then register enough projects untimed
-            double warm = run(threads, this::createAndActivateRoom, WARMUP) / (double) WARMUP.toSeconds();
-            lastWarmRate = warm;
-            preRegister((int) (warm * 3 * MEASURE.toSeconds()));
-            long inlineBefore = inlineRegistrations.get();
-            double created = run(threads, this::createAndActivateRoom, MEASURE) / (double) MEASURE.toSeconds();
-            // when the pool runs out, RegisterProject is sent inside the timed part: a command like the others
-            double registered = (inlineRegistrations.get() - inlineBefore) / (double) MEASURE.toSeconds();
-            row("command bus: CreateRoom + RecordRoomProvisioned", threads, created, "rooms/s");
-            if (registered > 0) {
-                row("  + RegisterProject when the project pool ran out", threads, registered, "projects/s");
-            }
-            double commandRate = created * 2 + registered;
-            row("  = commands", threads, commandRate, "commands/s");
-            report.add(String.format(Locale.ROOT, "  commands/s vs raw inserts/s at %d thread(s): %.2f", threads,
-                    commandRate / raw));
+            measureCommands(threads);
         }
         if (Boolean.getBoolean("bench.commands-only")) {
             BenchmarkReport.print("foundation", "commands only", report);
@@ -135,7 +116,63 @@ class FoundationBenchmark extends EndToEndTest {
         jdbc.execute("drop sequence bench_events_seq");
         jdbc.execute("drop table bench_room_by_project");
         BenchmarkReport.print("foundation", "warm-up " + WARMUP.toSeconds() + " s, measured " + MEASURE.toSeconds()
-                + " s per row", report);
+                + " s per row in " + ROUNDS + " alternating rounds", report);
+    }
+
+    /**
+     * The raw baseline, the hand-written SQL and the commands, each warmed up, then measured in
+     * {@link #ROUNDS} alternating rounds: the machine's drift during a run (its speed moved by 15 %
+     * between runs, JIT, vacuum, the processors catching up) falls on all three alike.
+     */
+    private void measureCommands(int threads) throws Exception {
+        run(threads, this::rawInsertAndCommit, WARMUP);
+        run(threads, this::roomStatementsByHand, WARMUP);
+        // warm up (registering projects as needed), then register enough projects untimed
+        lastWarmRate = run(threads, this::createAndActivateRoom, WARMUP) / (double) WARMUP.toSeconds();
+        preRegister((int) (lastWarmRate * 3 * MEASURE.toSeconds()));
+        long inlineBefore = inlineRegistrations.get();
+        Duration round = MEASURE.dividedBy(ROUNDS);
+        long inserts = 0;
+        long sqlRooms = 0;
+        long rooms = 0;
+        long catchUpNanos = 0;
+        for (int r = 0; r < ROUNDS; r++) {
+            // the baselines run on a quiet machine: the processors first finish the previous round's events
+            catchUpNanos += awaitProcessorsCaughtUp();
+            inserts += run(threads, this::rawInsertAndCommit, round);
+            sqlRooms += run(threads, this::roomStatementsByHand, round);
+            rooms += run(threads, this::createAndActivateRoom, round);
+        }
+        double seconds = round.multipliedBy(ROUNDS).toNanos() / 1e9;
+        double raw = inserts / seconds;
+        double sql = sqlRooms / seconds;
+        double created = rooms / seconds;
+        // when the pool runs out, RegisterProject is sent inside the timed part: a command like the others
+        double registered = (inlineRegistrations.get() - inlineBefore) / seconds;
+        row("raw JDBC insert-and-commit", threads, raw, "inserts/s");
+        row("the rooms' SQL by hand over JDBC (2 transactions)", threads, sql, "rooms/s");
+        report.add(String.format(Locale.ROOT, "  = %,.0f transactions/s: %.2f of raw inserts/s", sql * 2, sql * 2 / raw));
+        row("command bus: CreateRoom + RecordRoomProvisioned", threads, created, "rooms/s");
+        if (registered > 0) {
+            row("  + RegisterProject when the project pool ran out", threads, registered, "projects/s");
+        }
+        double commandRate = created * 2 + registered;
+        row("  = commands", threads, commandRate, "commands/s");
+        report.add(String.format(Locale.ROOT, "  commands/s vs raw inserts/s at %d thread(s): %.2f (%.2f of the SQL by hand)",
+                threads, commandRate / raw, commandRate / (sql * 2)));
+        report.add(String.format(Locale.ROOT, "  (after a command round the processors caught up within %.1f s on average)",
+                catchUpNanos / 1e9 / ROUNDS));
+    }
+
+    /** Waits until every running streaming processor has reached the head of the store; returns the wait. */
+    private long awaitProcessorsCaughtUp() throws InterruptedException {
+        long start = System.nanoTime();
+        var running = projections.statuses().stream()
+                .filter(p -> p.running() && "streaming".equals(p.mode()) && !p.name().endsWith("SagaProcessor"))
+                .map(Projections.ProcessorStatus::name).toList();
+        await(() -> running.stream().allMatch(name -> projections.find(name)
+                .map(p -> p.lag() == null || p.lag() == 0).orElse(true)), Duration.ofMinutes(2));
+        return System.nanoTime() - start;
     }
 
     private void rawInsertAndCommit() throws Exception {
@@ -224,11 +261,6 @@ class FoundationBenchmark extends EndToEndTest {
                 projects.add(project);
             }
         }, () -> remaining.get() <= 0);
-    }
-
-    private double rate(int threads, Op op) throws Exception {
-        run(threads, op, WARMUP);
-        return run(threads, op, MEASURE) / (double) MEASURE.toSeconds();
     }
 
     private long run(int threads, Op op, Duration duration) throws Exception {

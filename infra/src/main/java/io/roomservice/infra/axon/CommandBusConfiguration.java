@@ -1,0 +1,47 @@
+package io.roomservice.infra.axon;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/**
+ * The command bus: Axon's auto-configured one (span factory, monitor, duplicate handler resolution,
+ * correlation data), with {@link CommandTransactions} instead of the application's JPA transactions;
+ * and how a command finds its aggregate ({@link CachingCommandTargetResolver}).
+ * Qualified {@code localSegment}, so that the {@code axonserver} profile routes through it as it
+ * would through Axon's own.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CommandBusConfiguration {
+
+    @Bean
+    @Qualifier("localSegment")
+    public SimpleCommandBus commandBus(org.axonframework.config.Configuration axon, TransactionManager transactionManager,
+                                       DataSource dataSource, EntityManagerFactory entityManagerFactory,
+                                       DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                .transactionManager(new CommandTransactions(transactionManager, dataSource, entityManagerFactory))
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return commandBus;
+    }
+
+    /** Axon's Spring support gives the one resolver in the context to every aggregate. */
+    @Bean
+    public CommandTargetResolver commandTargetResolver() {
+        return new CachingCommandTargetResolver();
+    }
+}

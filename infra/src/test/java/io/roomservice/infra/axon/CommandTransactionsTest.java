@@ -2,7 +2,6 @@ package io.roomservice.infra.axon;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.common.transaction.Transaction;
-import org.axonframework.common.transaction.TransactionManager;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,28 +9,14 @@ import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CommandTransactionsTest {
 
-    private final List<String> jpaCalls = new ArrayList<>();
-    private final TransactionManager jpa = () -> {
-        jpaCalls.add("jpa transaction");
-        return new Transaction() {
-            @Override
-            public void commit() {
-                jpaCalls.add("commit");
-            }
-
-            @Override
-            public void rollback() {
-                jpaCalls.add("rollback");
-            }
-        };
-    };
+    private final RecordingTransactions jpa = new RecordingTransactions();
+    private final List<String> jpaCalls = jpa.calls;
     private final EntityManagerFactory entityManagerFactory = (EntityManagerFactory) Proxy.newProxyInstance(
             getClass().getClassLoader(), new Class<?>[]{EntityManagerFactory.class}, (proxy, method, args) -> switch (method.getName()) {
                 case "hashCode" -> System.identityHashCode(proxy);
@@ -67,6 +52,6 @@ class CommandTransactionsTest {
     void aCommandSentWhileAJpaTransactionRunsTakesPartInIt() {
         TransactionSynchronizationManager.bindResource(entityManagerFactory, new Object());
         transactions.startTransaction().commit();
-        assertThat(jpaCalls).containsExactly("jpa transaction", "commit");
+        assertThat(jpaCalls).containsExactly("transaction", "commit");
     }
 }

@@ -25,12 +25,17 @@ import javax.sql.DataSource;
 public class CommandBusConfiguration {
 
     @Bean
+    public CommandTransactions commandTransactions(TransactionManager transactionManager, DataSource dataSource,
+                                                   EntityManagerFactory entityManagerFactory) {
+        return new CommandTransactions(transactionManager, dataSource, entityManagerFactory);
+    }
+
+    @Bean
     @Qualifier("localSegment")
-    public SimpleCommandBus commandBus(org.axonframework.config.Configuration axon, TransactionManager transactionManager,
-                                       DataSource dataSource, EntityManagerFactory entityManagerFactory,
+    public SimpleCommandBus commandBus(org.axonframework.config.Configuration axon, CommandTransactions transactions,
                                        DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
         SimpleCommandBus commandBus = SimpleCommandBus.builder()
-                .transactionManager(new CommandTransactions(transactionManager, dataSource, entityManagerFactory))
+                .transactionManager(transactions.asAxonTransactionManager())
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))

@@ -5,13 +5,11 @@ import io.roomservice.command.project.JdbcProjectLookup;
 import io.roomservice.command.room.JdbcRoomsByProject;
 import io.roomservice.command.user.JdbcUserLookup;
 import io.roomservice.infra.personaldata.PersonalDataErasure;
-import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.util.List;
 
 /**
@@ -31,10 +29,8 @@ public class CommandSideLookupsConfiguration {
 
     /** They take part in the transaction of the command (or saga) that published the events. */
     @Bean
-    public ConfigurerModule commandSideLookupsInOneSubscribingProcessor(TransactionManager transactionManager,
-                                                                      DataSource dataSource,
-                                                                      EntityManagerFactory entityManagerFactory) {
-        var transactions = new CommandTransactions(transactionManager, dataSource, entityManagerFactory);
+    public ConfigurerModule commandSideLookupsInOneSubscribingProcessor(CommandTransactions commandTransactions) {
+        TransactionManager transactions = commandTransactions.asAxonTransactionManager();
         return configurer -> configurer.eventProcessing(processing -> {
             GROUPS.forEach(group -> processing.assignProcessingGroup(group, PROCESSOR));
             processing.registerSubscribingEventProcessor(PROCESSOR);

@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import javax.sql.DataSource;
 
 /**
- * Transactions of the command bus, of the command-side look-ups and of the event store's appends.
+ * Transactions of the command bus, of the command-side look-ups and of the event store's appends
+ * (one instance, {@link CommandBusConfiguration}, handed to each as {@link #asAxonTransactionManager()}).
  *
  * <p>Nothing a command does needs JPA: the event store, the look-ups, the personal data keys and the
  * deadline store all work on JDBC. A command sent from an HTTP request therefore runs in a plain
@@ -19,8 +20,11 @@ import javax.sql.DataSource;
  * transaction runs (a saga handling an event, a processor, the appservice set-up) takes part in that
  * transaction through the application's JPA transaction manager, exactly as before: it commits with
  * it, and its failure marks it rollback-only.
+ *
+ * <p>Deliberately not an Axon {@code TransactionManager} bean itself: Axon's auto-configuration
+ * would then take it for the application's default, and the sagas' JPA store needs JPA transactions.
  */
-public final class CommandTransactions implements TransactionManager {
+public final class CommandTransactions {
 
     private final TransactionManager jpa;
     private final TransactionManager jdbc;
@@ -32,9 +36,12 @@ public final class CommandTransactions implements TransactionManager {
         this.entityManagerFactory = entityManagerFactory;
     }
 
-    @Override
     public Transaction startTransaction() {
         return jpaTransactionRunning() ? jpa.startTransaction() : jdbc.startTransaction();
+    }
+
+    public TransactionManager asAxonTransactionManager() {
+        return this::startTransaction;
     }
 
     private boolean jpaTransactionRunning() {

@@ -1,25 +1,20 @@
 package io.roomservice.infra.axon;
 
-import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 
 /**
  * The event store's storage engine: Axon's JDBC engine on the tables of V1 (the JPA engine's
- * tables, snake_case). Appends are one plain insert per event, the global index taken by the insert
+ * tables, snake_case), on the connection provider Axon configures for its JDBC stores. Appends are one plain insert per event, the global index taken by the insert
  * from its sequence (V8), in the transaction Spring holds for the unit of work; reads of the stream
  * need no transaction of their own ({@link EventStoreTransactions}); timestamps are written by
  * {@link EventTimestamps}.
@@ -48,11 +43,8 @@ public class JdbcEventStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
-                                                 DataSource dataSource,
-                                                 TransactionManager transactionManager,
-                                                 EntityManagerFactory entityManagerFactory) {
-        ConnectionProvider connections =
-                new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+                                                 ConnectionProvider connections,
+                                                 CommandTransactions commandTransactions) {
         return new FastTimestampStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -60,8 +52,7 @@ public class JdbcEventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connections)
-                .transactionManager(new EventStoreTransactions(
-                        new CommandTransactions(transactionManager, dataSource, entityManagerFactory)))
+                .transactionManager(new EventStoreTransactions(commandTransactions.asAxonTransactionManager()))
                 .schema(SCHEMA)
                 .dataType(byte[].class));
     }

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The room list's rows, written a batch of events at a time: the projection changes rows in memory
@@ -89,9 +88,9 @@ final class RoomRows {
                     deletes.add(new Object[]{row.view.roomId().value()});
                 }
             } else if (row.stored) {
-                updates.add(append(columns(row.view), row.view.roomId().value()));
+                updates.add(updateParameters(row.view));
             } else {
-                inserts.add(prepend(row.view.roomId().value(), columns(row.view)));
+                inserts.add(insertParameters(row.view));
             }
         }
         rows.clear();
@@ -109,19 +108,19 @@ final class RoomRows {
         }
     }
 
-    /** Every column but the id, in the order of {@link #COLUMNS} after it. */
-    private static Object[] columns(RoomView view) {
-        return new Object[]{view.projectId().value(), view.customerId().value(), view.name(), view.alias(),
-                view.matrixRoomId(), view.state().name(), view.errorMessage(), utc(view.created()),
+    /** The insert's parameters: every column in the order of {@link #COLUMNS}, the id first. */
+    private static Object[] insertParameters(RoomView view) {
+        return new Object[]{view.roomId().value(), view.projectId().value(), view.customerId().value(), view.name(),
+                view.alias(), view.matrixRoomId(), view.state().name(), view.errorMessage(), utc(view.created()),
                 utc(view.modified())};
     }
 
-    private static Object[] prepend(Object id, Object[] columns) {
-        return Stream.concat(Stream.of(id), Arrays.stream(columns)).toArray();
-    }
-
-    private static Object[] append(Object[] columns, Object id) {
-        return Stream.concat(Arrays.stream(columns), Stream.of(id)).toArray();
+    /** The update's parameters: the same columns without the id, then the id its where clause asks for. */
+    private static Object[] updateParameters(RoomView view) {
+        Object[] insert = insertParameters(view);
+        Object[] update = Arrays.copyOfRange(insert, 1, insert.length + 1);
+        update[update.length - 1] = insert[0];
+        return update;
     }
 
     private RoomView load(UUID roomId) {

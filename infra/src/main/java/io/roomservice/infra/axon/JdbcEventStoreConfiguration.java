@@ -11,13 +11,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+
 
 /**
  * The event store's storage engine: Axon's JDBC engine on the tables of V1 (the JPA engine's
  * tables, snake_case), on the connection provider Axon configures for its JDBC stores. Appends are one plain insert per event, the global index taken by the insert
  * from its sequence (V8), in the transaction Spring holds for the unit of work; reads of the stream
  * need no transaction of their own ({@link EventStoreTransactions}); timestamps are written by
- * {@link EventTimestamps}.
+ * {@link EventTimestamps}; processors at the live head of the store read it at most once per
+ * {@link EventStreamProperties#headPollInterval()} ({@link LiveHeadPacedEvents}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -44,8 +47,9 @@ public class JdbcEventStoreConfiguration {
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connections,
-                                                 CommandTransactions commandTransactions) {
-        return new FastTimestampStorageEngine(JdbcEventStorageEngine.builder()
+                                                 CommandTransactions commandTransactions,
+                                                 EventStreamProperties streams) {
+        return new TunedJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -54,6 +58,6 @@ public class JdbcEventStoreConfiguration {
                 .connectionProvider(connections)
                 .transactionManager(new EventStoreTransactions(commandTransactions.asAxonTransactionManager()))
                 .schema(SCHEMA)
-                .dataType(byte[].class));
+                .dataType(byte[].class), streams.headPollInterval(), Clock.systemUTC());
     }
 }

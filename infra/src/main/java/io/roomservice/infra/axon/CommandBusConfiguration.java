@@ -34,12 +34,11 @@ public class CommandBusConfiguration {
     @Qualifier("localSegment")
     public SimpleCommandBus commandBus(org.axonframework.config.Configuration axon, CommandTransactions transactions,
                                        DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
-        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+        SimpleCommandBus commandBus = new UntimedCommandBus(SimpleCommandBus.builder()
                 .transactionManager(transactions.asAxonTransactionManager())
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
-                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
-                .build();
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return commandBus;
     }

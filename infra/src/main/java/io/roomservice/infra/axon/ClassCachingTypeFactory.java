@@ -13,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * metadata it reads, twice each per event, and Jackson answers each time with {@code Class.forName}:
  * a tenth of a room-list rebuild's CPU time in a profile. The classes of one class loader do not change
  * while it lives, so each name is looked up once per loader (the application has one). Names that are
- * not found are not remembered; Axon keeps its own list of unknown types.
+ * not found are not remembered; Axon keeps its own list of unknown types. Jackson's fallback without a
+ * loader ({@code classForName(String)}) runs only when no loader is at hand or it failed, and stays as
+ * it is.
  */
 class ClassCachingTypeFactory extends TypeFactory {
 
     private final Map<ClassLoader, Map<String, Class<?>>> byLoader = new ConcurrentHashMap<>();
-    private final Map<String, Class<?>> withoutLoader = new ConcurrentHashMap<>();
 
     ClassCachingTypeFactory() {
         // the cache of resolved types Jackson's own default instance starts with
@@ -32,16 +33,6 @@ class ClassCachingTypeFactory extends TypeFactory {
         if (found == null) {
             found = lookUp(name, initialize, loader);
             classes.put(name, found);
-        }
-        return found;
-    }
-
-    @Override
-    protected Class<?> classForName(String name) throws ClassNotFoundException {
-        Class<?> found = withoutLoader.get(name);
-        if (found == null) {
-            found = super.classForName(name);
-            withoutLoader.put(name, found);
         }
         return found;
     }

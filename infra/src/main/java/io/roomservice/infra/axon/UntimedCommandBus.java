@@ -16,8 +16,8 @@ import javax.annotation.Nonnull;
  * a warning task for every command: a tenth of a command's CPU time in a profile. What it guards against
  * cannot happen here in a form it could end: a command does only JDBC work on the command side (no
  * network calls, an ArchUnit rule), and a thread blocked in a JDBC read does not wake up on the
- * interrupt the timer would send. A stuck statement is bounded by the database connection's own
- * timeouts (docs/operations), as it would be without Axon.
+ * interrupt the timer would send. A stuck statement is bounded by PostgreSQL's own
+ * {@code statement_timeout} and {@code lock_timeout} (README, configuration), as it would be without Axon.
  */
 final class UntimedCommandBus extends SimpleCommandBus {
 

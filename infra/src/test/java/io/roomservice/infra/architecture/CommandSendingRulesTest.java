@@ -4,10 +4,8 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,13 +37,7 @@ class CommandSendingRulesTest {
     private static final ArchRule NO_COMMANDS_FROM_OWN_SPRING_TRANSACTIONS = noClasses().that(OPEN_SPRING_TRANSACTIONS)
             .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.commandhandling..");
 
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.roomservice");
-    }
+    private final JavaClasses classes = ProductionClasses.all();
 
     @Test
     void codeThatOpensSpringTransactionsOfItsOwnNeverSendsCommands() {

@@ -1,9 +1,6 @@
 package io.roomservice.infra.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -21,13 +18,7 @@ class ModuleDependencyRulesTest {
     private static final String SAGAS = "io.roomservice.sagas..";
     private static final String INFRA = "io.roomservice.infra..";
 
-    private static JavaClasses classes;
-
-    @BeforeAll
-    static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.roomservice");
-    }
+    private final JavaClasses classes = ProductionClasses.all();
 
     @Test
     void sharedApiDependsOnNoOtherModule() {

@@ -4,7 +4,6 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -49,7 +48,7 @@ public class JdbcEventStoreConfiguration {
                                                  ConnectionProvider connections,
                                                  CommandTransactions commandTransactions,
                                                  EventStreamProperties streams) {
-        return new TunedJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
+        return new TunedJdbcEventStorageEngine(TunedJdbcEventStorageEngine.tunedBuilder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())

@@ -1,23 +1,50 @@
 package io.roomservice.infra.axon;
 
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Axon's JDBC storage engine with two changes: timestamps are written by {@link EventTimestamps}, and
- * the streams that event processors follow are paced at the live head of the store
- * ({@link LiveHeadPacedEvents}).
+ * Axon's JDBC storage engine with three changes: timestamps are written and read by
+ * {@link EventTimestamps} (read ones parsed once, {@link StoredEventEntry}), and the streams that
+ * event processors follow are paced at the live head of the store ({@link LiveHeadPacedEvents}).
  */
 final class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
+
+    /*
+     * Axon's defaults, set on the builder by tunedBuilder(): Axon keeps them private, and the token
+     * calculation copied below needs them.
+     */
+    static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    static final int MAX_GAP_OFFSET = 10_000;
+    static final int GAP_TIMEOUT_MILLIS = 60_000;
+
+    /** Axon's builder with the gap settings this engine's token calculation assumes. */
+    static Builder tunedBuilder() {
+        return JdbcEventStorageEngine.builder()
+                .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
+                .maxGapOffset(MAX_GAP_OFFSET)
+                .gapTimeout(GAP_TIMEOUT_MILLIS);
+    }
 
     private final Duration headPollInterval;
     private final Clock clock;
@@ -31,6 +58,46 @@ final class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected void writeTimestamp(PreparedStatement statement, int position, Instant timestamp) throws SQLException {
         statement.setString(position, EventTimestamps.format(timestamp));
+    }
+
+    /** Axon's own, on an entry that parses its timestamp once. */
+    @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        EventSchema schema = schema();
+        long globalSequence = resultSet.getLong(schema.globalIndexColumn());
+        String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
+        String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
+        var event = new StoredEventEntry<>(resultSet.getString(schema.typeColumn()),
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
+                readTimeStamp(resultSet, schema.timestampColumn()).toString(), resultSet.getString(schema.payloadTypeColumn()),
+                resultSet.getString(schema.payloadRevisionColumn()), readPayload(resultSet, schema.payloadColumn()),
+                readPayload(resultSet, schema.metaDataColumn()));
+        // from here on Axon's token calculation, unchanged
+        boolean allowGaps = event.getTimestamp().isAfter(
+                GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
+        GapAwareTrackingToken token;
+        if (previousToken == null) {
+            token = GapAwareTrackingToken.newInstance(globalSequence, allowGaps
+                    ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence)
+                            .boxed().collect(Collectors.toCollection(TreeSet::new))
+                    : Collections.emptySortedSet());
+        } else {
+            token = previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
+        }
+        return new TrackedDomainEventData<>(token, event);
+    }
+
+    /** Axon's own, on an entry that parses its timestamp once. */
+    @Override
+    protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        EventSchema schema = schema();
+        return new StoredEventEntry<>(resultSet.getString(schema.typeColumn()),
+                resultSet.getString(schema.aggregateIdentifierColumn()), resultSet.getLong(schema.sequenceNumberColumn()),
+                resultSet.getString(schema.eventIdentifierColumn()), readTimeStamp(resultSet, schema.timestampColumn()).toString(),
+                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
+                readPayload(resultSet, schema.payloadColumn()), readPayload(resultSet, schema.metaDataColumn()));
     }
 
     @Override

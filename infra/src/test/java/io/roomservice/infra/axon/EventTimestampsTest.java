@@ -4,6 +4,7 @@ import org.axonframework.common.DateTimeUtils;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,5 +34,30 @@ class EventTimestampsTest {
                 Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("2026-12-02T03:04:05.120Z")}) {
             assertThat(EventTimestamps.format(instant)).isEqualTo(DateTimeUtils.formatInstant(instant));
         }
+    }
+
+    @Test
+    void storedTimestampsAreReadExactlyAsAxonReadsThem() {
+        var random = new SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            long seconds = random.nextLong(Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(),
+                    Instant.parse("9999-12-31T23:59:59Z").getEpochSecond());
+            String stored = DateTimeUtils.formatInstant(Instant.ofEpochSecond(seconds, random.nextInt(1_000_000_000)));
+            assertThat(EventTimestamps.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
+        }
+    }
+
+    @Test
+    void textInAnyOtherLayoutIsLeftToAxonsParser() {
+        for (String text : new String[]{"2026-12-02T03:04:05Z", "2026-12-02T03:04:05.123456789Z", "+10000-01-01T00:00:00.000Z",
+                "2026-12-02T03:04:05.1Z", "2026-12-02T03:04:05.123+01:00"}) {
+            assertThat(EventTimestamps.parse(text)).as(text).isEqualTo(DateTimeUtils.parseInstant(text));
+        }
+    }
+
+    @Test
+    void whatIsWrittenIsReadBackToTheMillisecond() {
+        Instant now = Instant.now();
+        assertThat(EventTimestamps.parse(EventTimestamps.format(now))).isEqualTo(now.truncatedTo(ChronoUnit.MILLIS));
     }
 }

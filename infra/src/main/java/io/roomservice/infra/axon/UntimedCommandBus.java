@@ -28,9 +28,7 @@ final class UntimedCommandBus extends SimpleCommandBus {
     @Override
     public @Nonnull Registration registerHandlerInterceptor(
             @Nonnull MessageHandlerInterceptor<? super CommandMessage<?>> handlerInterceptor) {
-        if (handlerInterceptor instanceof UnitOfWorkTimeoutInterceptor) {
-            return () -> true;
-        }
-        return super.registerHandlerInterceptor(handlerInterceptor);
+        return AxonTransactionTimer.is(handlerInterceptor) ? AxonTransactionTimer.DECLINED
+                : super.registerHandlerInterceptor(handlerInterceptor);
     }
 }

@@ -46,9 +46,7 @@ final class UntimedSubscribingEventProcessor extends SubscribingEventProcessor {
     @Override
     public @Nonnull Registration registerHandlerInterceptor(
             @Nonnull MessageHandlerInterceptor<? super EventMessage<?>> handlerInterceptor) {
-        if (handlerInterceptor instanceof UnitOfWorkTimeoutInterceptor) {
-            return () -> true;
-        }
-        return super.registerHandlerInterceptor(handlerInterceptor);
+        return AxonTransactionTimer.is(handlerInterceptor) ? AxonTransactionTimer.DECLINED
+                : super.registerHandlerInterceptor(handlerInterceptor);
     }
 }

@@ -6,8 +6,8 @@
 #
 # Knobs: BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_ROOMS (100000 rooms = 200000 events, foundation),
 # BENCH_MEMBERS (500, members; needs python3 for the Synapse test bed). The foundation harness also takes
-# -Dbench.threads=1,8, -Dbench.rounds=4 and -Dbench.commands-only=true when run through Maven directly
-# (see FoundationBenchmark).
+# -Dbench.threads=1,8, -Dbench.rounds=4, -Dbench.commands-only=true and -Dbench.stop=processor,... when
+# run through Maven directly (see FoundationBenchmark).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export AXONIQ_UPDATE_CHECKER_DISABLED=true

@@ -73,9 +73,11 @@ class FoundationBenchmark extends EndToEndTest {
     @Test
     void measure() throws Exception {
         // the sagas would call the homeserver (and provisioning would race the measured transition);
-        // every projection keeps following the events (real load)
+        // every projection keeps following the events (real load), unless named in -Dbench.stop=a,b
+        // to measure what those processors cost
+        var stopFromStart = List.of(System.getProperty("bench.stop", "").split(","));
         processing.eventProcessors().forEach((name, processor) -> {
-            if (name.endsWith("SagaProcessor")) {
+            if (name.endsWith("SagaProcessor") || stopFromStart.contains(name)) {
                 processor.shutDown();
             }
         });

@@ -71,9 +71,9 @@ final class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
         var event = new StoredEventEntry<>(resultSet.getString(schema.typeColumn()),
                 eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
                 resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
-                readTimeStamp(resultSet, schema.timestampColumn()).toString(), resultSet.getString(schema.payloadTypeColumn()),
-                resultSet.getString(schema.payloadRevisionColumn()), readPayload(resultSet, schema.payloadColumn()),
-                readPayload(resultSet, schema.metaDataColumn()));
+                readTimeStamp(resultSet, schema.timestampColumn()).toString(),
+                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
+                readPayload(resultSet, schema.payloadColumn()), readPayload(resultSet, schema.metaDataColumn()));
         // from here on Axon's token calculation, unchanged
         boolean allowGaps = event.getTimestamp().isAfter(
                 GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
@@ -94,8 +94,9 @@ final class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
         EventSchema schema = schema();
         return new StoredEventEntry<>(resultSet.getString(schema.typeColumn()),
-                resultSet.getString(schema.aggregateIdentifierColumn()), resultSet.getLong(schema.sequenceNumberColumn()),
-                resultSet.getString(schema.eventIdentifierColumn()), readTimeStamp(resultSet, schema.timestampColumn()).toString(),
+                resultSet.getString(schema.aggregateIdentifierColumn()),
+                resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),
+                readTimeStamp(resultSet, schema.timestampColumn()).toString(),
                 resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
                 readPayload(resultSet, schema.payloadColumn()), readPayload(resultSet, schema.metaDataColumn()));
     }

@@ -15,8 +15,7 @@ class EventTimestampsTest {
     void timestampsAreWrittenExactlyAsAxonWritesThem() {
         var random = new SplittableRandom(42);
         for (int i = 0; i < 100_000; i++) {
-            long seconds = random.nextLong(Instant.parse("1000-01-01T00:00:00Z").getEpochSecond(),
-                    Instant.parse("9999-12-31T23:59:59Z").getEpochSecond());
+            long seconds = secondsBetween(random, "1000-01-01T00:00:00Z", "9999-12-31T23:59:59Z");
             int nanos = switch (i % 4) {
                 case 0 -> 0;
                 case 1 -> random.nextInt(1000) * 1_000_000;
@@ -40,8 +39,7 @@ class EventTimestampsTest {
     void storedTimestampsAreReadExactlyAsAxonReadsThem() {
         var random = new SplittableRandom(7);
         for (int i = 0; i < 100_000; i++) {
-            long seconds = random.nextLong(Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(),
-                    Instant.parse("9999-12-31T23:59:59Z").getEpochSecond());
+            long seconds = secondsBetween(random, "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z");
             String stored = DateTimeUtils.formatInstant(Instant.ofEpochSecond(seconds, random.nextInt(1_000_000_000)));
             assertThat(EventTimestamps.parse(stored)).as(stored).isEqualTo(DateTimeUtils.parseInstant(stored));
         }
@@ -59,5 +57,9 @@ class EventTimestampsTest {
     void whatIsWrittenIsReadBackToTheMillisecond() {
         Instant now = Instant.now();
         assertThat(EventTimestamps.parse(EventTimestamps.format(now))).isEqualTo(now.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static long secondsBetween(SplittableRandom random, String from, String to) {
+        return random.nextLong(Instant.parse(from).getEpochSecond(), Instant.parse(to).getEpochSecond());
     }
 }

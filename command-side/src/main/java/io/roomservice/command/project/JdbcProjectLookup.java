@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code cmd_project_lookup} in step with project events. Its processing group is
  * subscribing, so the row is written in the same transaction as the event it follows. Read by
- * {@link io.roomservice.command.room.JdbcRoomsByProject} when a room is created.
+ * {@link io.roomservice.command.room.JdbcRoomsByProject} when a room claims its project.
  */
 @Component
 @ProcessingGroup(JdbcProjectLookup.PROCESSING_GROUP)

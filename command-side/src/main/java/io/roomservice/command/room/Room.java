@@ -82,11 +82,11 @@ public class Room {
 
     @CommandHandler
     public Room(CreateRoom command, RoomsByProject rooms) {
-        var check = rooms.newRoomFor(command.projectId());
-        var project = check.project()
+        var claim = rooms.claim(command.projectId(), command.roomId());
+        var project = claim.project()
                 .filter(p -> !p.deleted())
                 .orElseThrow(() -> unknownProject(command.projectId()));
-        if (check.existingRoom().isPresent()) {
+        if (!claim.claimed()) {
             throw projectAlreadyHasRoom(command.projectId());
         }
         apply(new RoomCreationRequested(command.roomId(), project.projectId(), project.customerId(), project.name()));

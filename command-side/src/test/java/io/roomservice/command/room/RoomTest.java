@@ -88,8 +88,11 @@ class RoomTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Room.class);
-        fixture.registerInjectableResource((RoomsByProject) id -> new RoomsByProject.NewRoomCheck(
-                Optional.ofNullable(projects.get(id)), Optional.ofNullable(roomsByProject.get(id))));
+        fixture.registerInjectableResource((RoomsByProject) (project, room) -> {
+            var known = Optional.ofNullable(projects.get(project));
+            boolean claimed = known.filter(p -> !p.deleted()).isPresent() && roomsByProject.putIfAbsent(project, room) == null;
+            return new RoomsByProject.RoomClaim(known, claimed);
+        });
         fixture.registerCommandHandlerInterceptor(recordingRefusals());
         projects.put(projectId, new KnownProject(projectId, customerId, NAME, false));
     }
@@ -101,6 +104,15 @@ class RoomTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateRoom(roomId, projectId))
                 .expectEvents(new RoomCreationRequested(roomId, projectId, customerId, NAME));
+    }
+
+    @Test
+    void aRequestedRoomHasClaimedItsProjectsOneRoom() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateRoom(roomId, projectId))
+                .expectSuccessfulHandlerExecution();
+
+        assertThat(roomsByProject).containsEntry(projectId, roomId);
     }
 
     @Test

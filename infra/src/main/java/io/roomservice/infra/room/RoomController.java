@@ -8,7 +8,6 @@ import io.roomservice.api.room.ReactivateRoom;
 import io.roomservice.api.room.RetryRoom;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomPage;
-import io.roomservice.api.room.RoomRejections;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.directory.UserAccess;
@@ -23,7 +22,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -74,12 +72,7 @@ public class RoomController {
         requireStaffOrSupport(caller);
         var roomId = RoomId.random();
         var pending = reads.subscribe(roomId);
-        try {
-            commands.send(new CreateRoom(roomId, new ProjectId(body.project())), caller, request);
-        } catch (DataIntegrityViolationException lostRace) {
-            // another request created this project's room between our check and our commit
-            throw RoomRejections.projectAlreadyHasRoom(body.project());
-        }
+        commands.send(new CreateRoom(roomId, new ProjectId(body.project())), caller, request);
         var location = URI.create("/api/matrix/rooms/" + roomId + "/");
         return pending.await(READ_YOUR_WRITE)
                 .map(room -> ResponseEntity.created(location).body(RoomResponse.of(room)))

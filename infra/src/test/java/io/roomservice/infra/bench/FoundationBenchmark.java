@@ -195,24 +195,29 @@ class FoundationBenchmark extends EndToEndTest {
 
     /**
      * The floor under the command path: the statements CreateRoom and RecordRoomProvisioned send
-     * (the look-up of the project and its room, the event insert with its global index, the look-up
-     * insert, commit; the second event insert, commit), sent by hand into copies of the same tables.
+     * (the project's look-up and its room's claim in one statement, the event insert with its global
+     * index, commit; the second event insert, commit), sent by hand into copies of the same tables.
      */
     private void roomStatementsByHand() throws Exception {
         var room = UUID.randomUUID();
-        var project = UUID.randomUUID();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (var lookUp = c.prepareStatement("select p.customer_id, p.name, p.deleted, r.room_id from cmd_project_lookup p"
-                    + " left join bench_room_by_project r on r.project_id = p.project_id where p.project_id = ?");
-                 var lookUpInsert = c.prepareStatement("insert into bench_room_by_project (project_id, room_id) values (?, ?)")) {
-                lookUp.setObject(1, benchProject);
-                lookUp.executeQuery().close();
-                insertEvent(c, room, 0, CREATED_PAYLOAD);
-                lookUpInsert.setObject(1, project);
-                lookUpInsert.setObject(2, room);
-                lookUpInsert.executeUpdate();
+            try (var claim = c.prepareStatement("""
+                    with project as (
+                        select customer_id, name, deleted from cmd_project_lookup where project_id = ?),
+                    claimed as (
+                        insert into bench_room_by_project (project_id, room_id)
+                        select ?, ? from project where not deleted
+                        on conflict (project_id) do nothing
+                        returning room_id)
+                    select customer_id, name, deleted, exists (select from claimed) from project""")) {
+                // the project is the bench's one registered project; the claimed key is new each time
+                claim.setObject(1, benchProject);
+                claim.setObject(2, UUID.randomUUID());
+                claim.setObject(3, room);
+                claim.executeQuery().close();
             }
+            insertEvent(c, room, 0, CREATED_PAYLOAD);
             c.commit();
             insertEvent(c, room, 1, ACTIVATED_PAYLOAD);
             c.commit();

@@ -17,6 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +59,36 @@ class EmbeddedDatabaseTest {
                 .isEqualTo("active"));
         var events = api.get("/api/audit/rooms/" + uuid + "/events", TestTokens.staff()).json().get("events");
         assertThat(events.size()).isEqualTo(2);
+    }
+
+    /** H2 has no data-modifying CTE: the room's claim on its project is a look-up and an insert there. */
+    @Test
+    void ofRacingRequestsForOneProjectExactlyOneCreatesItsRoomOnTheEmbeddedDatabaseToo() throws Exception {
+        var api = new Api(port);
+        var project = UUID.randomUUID();
+        assertThat(api.put("/api/host/projects/" + project + "/", TestTokens.host(),
+                "{\"customer\": \"" + UUID.randomUUID() + "\", \"name\": \"Embedded race\"}").status()).isEqualTo(202);
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            var attempts = new ArrayList<Callable<Api.Response>>();
+            for (int i = 0; i < 4; i++) {
+                attempts.add(() -> api.post("/api/matrix/rooms/", TestTokens.staff(), "{\"project\": \"" + project + "\"}"));
+            }
+            var responses = new ArrayList<Api.Response>();
+            for (Future<Api.Response> f : pool.invokeAll(attempts)) {
+                responses.add(f.get());
+            }
+            assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+            assertThat(responses).filteredOn(r -> r.status() != 201).allSatisfy(r -> {
+                assertThat(r.status()).as(r.body()).isEqualTo(400);
+                assertThat(r.body()).contains("project-already-has-room");
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        var second = api.post("/api/matrix/rooms/", TestTokens.staff(), "{\"project\": \"" + project + "\"}");
+        assertThat(second.status()).as(second.body()).isEqualTo(400);
+        assertThat(second.body()).contains("project-already-has-room");
     }
 
     @Test

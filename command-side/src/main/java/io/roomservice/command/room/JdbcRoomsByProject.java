@@ -35,7 +35,8 @@ public class JdbcRoomsByProject implements RoomsByProject {
 
     public static final String PROCESSING_GROUP = "room-lookup";
 
-    private static final String CLAIM_IN_ONE_STATEMENT = """
+    /** The claim on PostgreSQL; public so that the benchmark's hand-written floor sends the very same statement. */
+    public static final String CLAIM_IN_ONE_STATEMENT = """
             with project as (
                 select customer_id, name, deleted from cmd_project_lookup where project_id = ?),
             claimed as (

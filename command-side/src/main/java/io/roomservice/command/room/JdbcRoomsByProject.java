@@ -14,6 +14,8 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,9 +64,7 @@ public class JdbcRoomsByProject implements RoomsByProject {
 
     private RoomClaim claimInOneStatement(ProjectId projectId, RoomId roomId) {
         return jdbc.query(CLAIM_IN_ONE_STATEMENT,
-                        (rs, n) -> new RoomClaim(Optional.of(new KnownProject(projectId,
-                                new CustomerId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3))),
-                                rs.getBoolean(4)),
+                        (rs, n) -> new RoomClaim(Optional.of(knownProject(projectId, rs)), rs.getBoolean(4)),
                         projectId.value(), projectId.value(), roomId.value())
                 .stream().findFirst()
                 .orElse(new RoomClaim(Optional.empty(), false));
@@ -75,8 +75,7 @@ public class JdbcRoomsByProject implements RoomsByProject {
                         select p.customer_id, p.name, p.deleted, r.room_id is not null
                         from cmd_project_lookup p left join cmd_room_by_project r on r.project_id = p.project_id
                         where p.project_id = ?""",
-                (rs, n) -> new KnownProjectWithRoom(new KnownProject(projectId,
-                        new CustomerId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3)), rs.getBoolean(4)),
+                (rs, n) -> new KnownProjectWithRoom(knownProject(projectId, rs), rs.getBoolean(4)),
                 projectId.value()).stream().findFirst();
         if (project.isEmpty() || project.get().project().deleted() || project.get().hasRoom()) {
             return new RoomClaim(project.map(KnownProjectWithRoom::project), false);
@@ -88,6 +87,11 @@ public class JdbcRoomsByProject implements RoomsByProject {
         } catch (DuplicateKeyException racingClaim) {
             return new RoomClaim(Optional.of(project.get().project()), false);
         }
+    }
+
+    /** Both ways of claiming read the project as customer_id, name, deleted in the first three columns. */
+    private static KnownProject knownProject(ProjectId projectId, ResultSet rs) throws SQLException {
+        return new KnownProject(projectId, new CustomerId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getBoolean(3));
     }
 
     @EventHandler

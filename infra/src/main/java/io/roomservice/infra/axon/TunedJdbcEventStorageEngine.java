@@ -68,12 +68,9 @@ final class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
         long globalSequence = resultSet.getLong(schema.globalIndexColumn());
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
-        var event = new StoredEventEntry<>(resultSet.getString(schema.typeColumn()),
-                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
-                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
-                readTimeStamp(resultSet, schema.timestampColumn()).toString(),
-                resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
-                readPayload(resultSet, schema.payloadColumn()), readPayload(resultSet, schema.metaDataColumn()));
+        // as Axon's: an event that was not applied by an aggregate has its own id as aggregate id
+        var event = storedEntry(resultSet, eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
+                eventIdentifier);
         // from here on Axon's token calculation, unchanged
         boolean allowGaps = event.getTimestamp().isAfter(
                 GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
@@ -93,9 +90,15 @@ final class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
         EventSchema schema = schema();
-        return new StoredEventEntry<>(resultSet.getString(schema.typeColumn()),
-                resultSet.getString(schema.aggregateIdentifierColumn()),
-                resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),
+        return storedEntry(resultSet, resultSet.getString(schema.aggregateIdentifierColumn()),
+                resultSet.getString(schema.eventIdentifierColumn()));
+    }
+
+    private StoredEventEntry<?> storedEntry(ResultSet resultSet, String aggregateIdentifier, String eventIdentifier)
+            throws SQLException {
+        EventSchema schema = schema();
+        return new StoredEventEntry<>(resultSet.getString(schema.typeColumn()), aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
                 readTimeStamp(resultSet, schema.timestampColumn()).toString(),
                 resultSet.getString(schema.payloadTypeColumn()), resultSet.getString(schema.payloadRevisionColumn()),
                 readPayload(resultSet, schema.payloadColumn()), readPayload(resultSet, schema.metaDataColumn()));

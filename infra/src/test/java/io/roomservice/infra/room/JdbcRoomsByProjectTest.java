@@ -4,6 +4,7 @@ import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.command.room.JdbcRoomsByProject;
 import io.roomservice.command.room.RoomsByProject.RoomClaim;
+import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -104,7 +106,11 @@ class JdbcRoomsByProjectTest {
         assertThat(inTransaction(dataSource, r -> r.claim(project, RoomId.random())).claimed()).isTrue();
     }
 
-    /** The second claim runs while the first is not yet committed: it waits, then claims nothing. */
+    /**
+     * The second claim runs while the first is not yet committed: it waits for the first transaction,
+     * then claims nothing (on PostgreSQL through {@code on conflict do nothing}, on H2 its insert breaks
+     * the key).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void ofTwoOverlappingClaimsOnlyTheOneThatCommitsFirstWins(String database, DataSource dataSource) throws Exception {
@@ -121,12 +127,21 @@ class JdbcRoomsByProjectTest {
         assertThat(firstClaimed.await(10, TimeUnit.SECONDS)).isTrue();
 
         var secondClaim = CompletableFuture.supplyAsync(() -> inTransaction(dataSource, rooms -> rooms.claim(project, RoomId.random())));
-        Thread.sleep(300); // the second claim is now waiting for the first transaction's row
+        Awaitility.await("the second claim has met the first one's uncommitted row").atMost(Duration.ofSeconds(10))
+                .until(() -> waitsForALock(database, dataSource));
         releaseFirst.countDown();
 
         assertThat(firstClaim.get(10, TimeUnit.SECONDS).claimed()).isTrue();
         assertThat(secondClaim.get(10, TimeUnit.SECONDS).claimed()).isFalse();
         assertThat(roomOf(dataSource, project)).isEqualTo(first.value());
+    }
+
+    /** The second claim's insert is still running: the first transaction's uncommitted row holds it. */
+    private static boolean waitsForALock(String database, DataSource dataSource) {
+        return new JdbcTemplate(dataSource).queryForObject(database.equals("PostgreSQL")
+                ? "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'"
+                : "select count(*) from information_schema.sessions"
+                        + " where executing_statement like 'insert into cmd_room_by_project%'", Long.class) > 0;
     }
 
     private static RoomClaim inTransaction(DataSource dataSource, java.util.function.Function<JdbcRoomsByProject, RoomClaim> work) {

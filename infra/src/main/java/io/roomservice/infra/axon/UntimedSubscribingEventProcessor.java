@@ -28,12 +28,15 @@ final class UntimedSubscribingEventProcessor extends SubscribingEventProcessor {
         super(builder);
     }
 
-    /** The processor Axon's {@code registerSubscribingEventProcessor(name)} would build, on the event bus, untimed. */
+    /**
+     * The processor Axon's {@code registerSubscribingEventProcessor(name)} would build, on the event bus,
+     * untimed, its invokers remembering whether they support a reset ({@link ResetSupportRemembered}).
+     */
     static UntimedSubscribingEventProcessor onEventBus(String name, Configuration axon, EventHandlerInvoker handlers) {
         var processing = axon.eventProcessingConfiguration();
         return new UntimedSubscribingEventProcessor(SubscribingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(handlers)
+                .eventHandlerInvoker(ResetSupportRemembered.of(handlers))
                 .rollbackConfiguration(processing.rollbackConfiguration(name))
                 .errorHandler(processing.errorHandler(name))
                 .messageMonitor(processing.messageMonitor(SubscribingEventProcessor.class, name))

@@ -1,6 +1,5 @@
 package io.roomservice.infra.axon;
 
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,11 +30,5 @@ public class EventStoreConfiguration {
         }
         return beanFactory -> {
         };
-    }
-
-    /** What the streaming processors read (their {@code source} in application.yml). */
-    @Bean(TypeSkippingEventSource.BEAN_NAME)
-    TypeSkippingEventSource typeSkippingEvents(EventStore eventStore) {
-        return new TypeSkippingEventSource(eventStore);
     }
 }

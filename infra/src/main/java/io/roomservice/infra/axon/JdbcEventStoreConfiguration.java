@@ -2,7 +2,10 @@ package io.roomservice.infra.axon;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -58,5 +61,17 @@ public class JdbcEventStoreConfiguration {
                 .transactionManager(new EventStoreTransactions(commandTransactions.asAxonTransactionManager()))
                 .schema(SCHEMA)
                 .dataType(byte[].class), streams.headPollInterval(), Clock.systemUTC());
+    }
+
+    /**
+     * The event store Axon's auto-configuration would build on this engine, its streams leaving out
+     * what their processor cannot handle ({@link TypeSkippingEventStore}).
+     */
+    @Bean(name = "eventBus")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return new TypeSkippingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 }

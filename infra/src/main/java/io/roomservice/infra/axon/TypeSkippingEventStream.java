@@ -1,7 +1,7 @@
 package io.roomservice.infra.axon;
 
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
 
 import java.util.HashSet;
 import java.util.Optional;
@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * An event processor's stream that leaves out the events of payload types the processor said it
  * cannot handle ({@link #skipMessagesWithPayloadTypeOf}), the way Axon Server does for its clients.
  *
- * <p>Axon's processors ask their stream to skip such types, but the embedded event store's streams
- * ignore the request, so every processor scheduled every event of the store for its work packages,
+ * <p>Axon's processors ask their stream to skip such types, but the embedded event store's own
+ * streams ignore the request, so every processor scheduled every event of the store for its work packages,
  * asked each handler about it and moved its token, even the five processors that handle no room
  * event at all while rooms are created by the thousand.
  *
@@ -22,21 +22,19 @@ import java.util.concurrent.TimeUnit;
  * token (and the lag an operator reads from it) still reaches the head of the store. Tokens are
  * computed by the store as it reads each row, so leaving events out changes none of them.
  */
-final class TypeSkippingEventStream implements BlockingStream<TrackedEventMessage<?>> {
+final class TypeSkippingEventStream implements TrackingEventStream {
 
-    private final BlockingStream<TrackedEventMessage<?>> events;
+    private final TrackingEventStream events;
     private final Set<Class<?>> skipped = new HashSet<>();
     private TrackedEventMessage<?> next;
 
-    TypeSkippingEventStream(BlockingStream<TrackedEventMessage<?>> events) {
+    TypeSkippingEventStream(TrackingEventStream events) {
         this.events = events;
     }
 
     @Override
     public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
         skipped.add(ignoredMessage.getPayloadType());
-        // Axon Server's streams (its profile) leave such events out on the server already
-        events.skipMessagesWithPayloadTypeOf(ignoredMessage);
     }
 
     @Override

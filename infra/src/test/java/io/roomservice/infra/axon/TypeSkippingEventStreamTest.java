@@ -1,10 +1,10 @@
 package io.roomservice.infra.axon;
 
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -78,7 +78,7 @@ class TypeSkippingEventStreamTest {
     }
 
     /** The events a store has delivered so far: what a processor's stream has at hand without waiting. */
-    private static final class StoreSoFar implements BlockingStream<TrackedEventMessage<?>> {
+    private static final class StoreSoFar implements TrackingEventStream {
 
         private final List<TrackedEventMessage<?>> events = new ArrayList<>();
         private int read;

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 /**
  * CPU time used so far by this JVM and by the local PostgreSQL's processes (from {@code /proc}; the
  * server's exited backends count through its postmaster's children's times). Differences of two
- * readings say what a measured round cost in CPU, which a busy neighbour on the machine moves far
- * less than it moves the round's rate.
+ * readings say what a measured round cost in CPU, which a busy neighbour on the machine usually
+ * moves less than it moves the round's rate (not always: see docs/benchmarks.md, runs Q to T).
  */
 record CpuUse(long jvmNanos, long postgresNanos) {
 

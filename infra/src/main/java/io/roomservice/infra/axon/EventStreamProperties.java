@@ -13,9 +13,14 @@ import java.time.Duration;
  *                         this lets a processor read what arrived meanwhile in one query instead of one
  *                         query per event or two. Catching up (a rebuild, a restart) is never paced. Zero
  *                         turns pacing off and leaves Axon's own stream.
+ * @param sharedHeadRead   whether the processors at the live head share one read of the store's recent
+ *                         events instead of each reading every event itself (default true; needs a head
+ *                         poll interval above zero). Off, PostgreSQL reads each new event once per
+ *                         streaming processor.
  */
 @ConfigurationProperties("roomservice.event-stream")
-public record EventStreamProperties(@DefaultValue("25ms") Duration headPollInterval) {
+public record EventStreamProperties(@DefaultValue("25ms") Duration headPollInterval,
+                                    @DefaultValue("true") boolean sharedHeadRead) {
 
     public EventStreamProperties {
         if (headPollInterval.isNegative()) {

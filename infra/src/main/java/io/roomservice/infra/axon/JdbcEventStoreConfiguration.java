@@ -1,5 +1,7 @@
 package io.roomservice.infra.axon;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -14,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.function.ToDoubleFunction;
 
 
 /**
@@ -22,7 +25,9 @@ import java.time.Clock;
  * from its sequence (V8), in the transaction Spring holds for the unit of work; reads of the stream
  * need no transaction of their own ({@link EventStoreTransactions}); timestamps are written by
  * {@link EventTimestamps}; processors at the live head of the store read it at most once per
- * {@link EventStreamProperties#headPollInterval()} ({@link LiveHeadPacedEvents}).
+ * {@link EventStreamProperties#headPollInterval()} ({@link LiveHeadPacedEvents}), and share one read of
+ * the store's recent events ({@link RecentEventsWindow}, counted by the meters
+ * {@code roomservice.event-stream.head-fetches} and {@code roomservice.event-stream.head-reads}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
@@ -50,8 +55,9 @@ public class JdbcEventStoreConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connections,
                                                  CommandTransactions commandTransactions,
-                                                 EventStreamProperties streams) {
-        return new TunedJdbcEventStorageEngine(TunedJdbcEventStorageEngine.tunedBuilder()
+                                                 EventStreamProperties streams,
+                                                 MeterRegistry meters) {
+        var engine = new TunedJdbcEventStorageEngine(TunedJdbcEventStorageEngine.tunedBuilder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -60,7 +66,23 @@ public class JdbcEventStoreConfiguration {
                 .connectionProvider(connections)
                 .transactionManager(new EventStoreTransactions(commandTransactions.asAxonTransactionManager()))
                 .schema(SCHEMA)
-                .dataType(byte[].class), streams.headPollInterval(), Clock.systemUTC());
+                .dataType(byte[].class), streams.headPollInterval(), streams.sharedHeadRead(), Clock.systemUTC());
+        engine.recentEvents().ifPresent(window -> {
+            headFetches(window, RecentEventsWindow::answered, "window", meters);
+            headFetches(window, RecentEventsWindow::sentToStore, "store", meters);
+            FunctionCounter.builder("roomservice.event-stream.head-reads", window, RecentEventsWindow::looks)
+                    .description("reads of the store's recent events shared by the processors at its head")
+                    .register(meters);
+        });
+        return engine;
+    }
+
+    private static void headFetches(RecentEventsWindow window, ToDoubleFunction<RecentEventsWindow> count,
+                                    String answeredBy, MeterRegistry meters) {
+        FunctionCounter.builder("roomservice.event-stream.head-fetches", window, count)
+                .description("fetches of the processors at the store's head, by what answered them")
+                .tag("answered-by", answeredBy)
+                .register(meters);
     }
 
     /**

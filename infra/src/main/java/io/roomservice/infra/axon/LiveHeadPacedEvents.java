@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterators;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +30,13 @@ final class LiveHeadPacedEvents extends Spliterators.AbstractSpliterator<Tracked
     /** Events older than this are history being caught up with, not the live head. */
     static final Duration RECENT = Duration.ofSeconds(10);
 
-    private final BiFunction<TrackingToken, Integer, List<? extends TrackedEventData<?>>> fetch;
+    /** Reads the events after a token, at most a number of them, saying whether the reader is at the live head. */
+    @FunctionalInterface
+    interface Fetch {
+        List<? extends TrackedEventData<?>> after(TrackingToken token, int batchSize, boolean atLiveHead);
+    }
+
+    private final Fetch fetch;
     private final int batchSize;
     private final Duration headPollInterval;
     private final Clock clock;
@@ -41,8 +46,7 @@ final class LiveHeadPacedEvents extends Spliterators.AbstractSpliterator<Tracked
     private Instant nextFetchAtHead = Instant.MIN;
     private boolean atLiveHead;
 
-    LiveHeadPacedEvents(TrackingToken from, BiFunction<TrackingToken, Integer, List<? extends TrackedEventData<?>>> fetch,
-                        int batchSize, Duration headPollInterval, Clock clock) {
+    LiveHeadPacedEvents(TrackingToken from, Fetch fetch, int batchSize, Duration headPollInterval, Clock clock) {
         super(Long.MAX_VALUE, NONNULL | ORDERED | DISTINCT | CONCURRENT);
         this.lastToken = from;
         this.fetch = fetch;
@@ -67,7 +71,7 @@ final class LiveHeadPacedEvents extends Spliterators.AbstractSpliterator<Tracked
         if (atLiveHead && now.isBefore(nextFetchAtHead)) {
             return false;
         }
-        List<? extends TrackedEventData<?>> events = fetch.apply(lastToken, batchSize);
+        List<? extends TrackedEventData<?>> events = fetch.after(lastToken, batchSize, atLiveHead);
         atLiveHead = events.size() < batchSize
                 && (events.isEmpty() || events.get(events.size() - 1).getTimestamp().isAfter(now.minus(RECENT)));
         nextFetchAtHead = now.plus(headPollInterval);

@@ -3,7 +3,6 @@ package io.roomservice.infra.axon;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -24,9 +24,11 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Axon's JDBC storage engine with three changes: timestamps are written and read by
- * {@link EventTimestamps} (read ones parsed once, {@link StoredEventEntry}), and the streams that
- * event processors follow are paced at the live head of the store ({@link LiveHeadPacedEvents}).
+ * Axon's JDBC storage engine with these changes: timestamps are written and read by
+ * {@link EventTimestamps} (read ones parsed once, {@link StoredEventEntry}); events read carry their
+ * global index ({@link IndexedEventData}); the streams that event processors follow are paced at the
+ * live head of the store ({@link LiveHeadPacedEvents}), where they share one read of its recent events
+ * ({@link RecentEventsWindow}).
  */
 final class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -46,13 +48,26 @@ final class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
                 .gapTimeout(GAP_TIMEOUT_MILLIS);
     }
 
+    /** Rows the shared head read asks the store for at a time. */
+    static final int HEAD_BATCH_SIZE = 1_000;
+
     private final Duration headPollInterval;
     private final Clock clock;
+    private final RecentEventsWindow recentEvents;
 
-    TunedJdbcEventStorageEngine(Builder builder, Duration headPollInterval, Clock clock) {
+    TunedJdbcEventStorageEngine(Builder builder, Duration headPollInterval, boolean sharedHeadRead, Clock clock) {
         super(builder);
         this.headPollInterval = headPollInterval;
         this.clock = clock;
+        // the window covers no more than a token's gaps can reach back (MAX_GAP_OFFSET)
+        this.recentEvents = sharedHeadRead && !headPollInterval.isZero()
+                ? new RecentEventsWindow(this::fetchTrackedEvents, HEAD_BATCH_SIZE, MAX_GAP_OFFSET, headPollInterval, clock)
+                : null;
+    }
+
+    /** The processors' shared read of the store's recent events, unless switched off. */
+    Optional<RecentEventsWindow> recentEvents() {
+        return Optional.ofNullable(recentEvents);
     }
 
     @Override
@@ -71,19 +86,20 @@ final class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
         // as Axon's: an event that was not applied by an aggregate has its own id as aggregate id
         var event = storedEntry(resultSet, eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
                 eventIdentifier);
-        // from here on Axon's token calculation, unchanged
-        boolean allowGaps = event.getTimestamp().isAfter(
+        return new IndexedEventData<>(globalSequence, nextToken(previousToken, globalSequence, event.getTimestamp()), event);
+    }
+
+    /** Axon's token calculation, unchanged: the token of a reader at {@code previousToken} after the given event. */
+    static GapAwareTrackingToken nextToken(GapAwareTrackingToken previousToken, long globalSequence, Instant timestamp) {
+        boolean allowGaps = timestamp.isAfter(
                 GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MILLIS, ChronoUnit.MILLIS));
-        GapAwareTrackingToken token;
         if (previousToken == null) {
-            token = GapAwareTrackingToken.newInstance(globalSequence, allowGaps
+            return GapAwareTrackingToken.newInstance(globalSequence, allowGaps
                     ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence)
                             .boxed().collect(Collectors.toCollection(TreeSet::new))
                     : Collections.emptySortedSet());
-        } else {
-            token = previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
         }
-        return new TrackedDomainEventData<>(token, event);
+        return previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
     }
 
     /** Axon's own, on an entry that parses its timestamp once. */
@@ -109,7 +125,9 @@ final class TunedJdbcEventStorageEngine extends JdbcEventStorageEngine {
         if (headPollInterval.isZero()) {
             return super.readEventData(trackingToken, mayBlock);
         }
-        return StreamSupport.stream(new LiveHeadPacedEvents(trackingToken, this::fetchTrackedEvents, batchSize(),
-                headPollInterval, clock), false);
+        LiveHeadPacedEvents.Fetch fetch = recentEvents != null ? recentEvents::fetch
+                : (token, size, atLiveHead) -> fetchTrackedEvents(token, size);
+        return StreamSupport.stream(new LiveHeadPacedEvents(trackingToken, fetch, batchSize(), headPollInterval, clock),
+                false);
     }
 }

@@ -28,7 +28,7 @@ class LiveHeadPacedEventsTest {
     private int queries;
 
     private final Iterator<TrackedEventData<?>> reader = Spliterators.iterator(
-            new LiveHeadPacedEvents(null, this::fetch, BATCH, INTERVAL, clock));
+            new LiveHeadPacedEvents(null, (token, size, atHead) -> fetch(token, size), BATCH, INTERVAL, clock));
 
     @Test
     void catchingUpReadsBatchAfterBatchWithoutWaiting() {

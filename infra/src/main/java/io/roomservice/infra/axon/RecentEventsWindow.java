@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * The recent events of the store, read once for all event processors at its live head, instead of
@@ -81,9 +82,11 @@ final class RecentEventsWindow {
 
     /**
      * The events after {@code token}, at most {@code batchSize}: from the window where it can, else from
-     * the store. A reader close behind the head (its last batch was full) is answered from the window too,
-     * but only a reader at the live head starts the window: one catching up from far back would start it
-     * where the window would only trail the head.
+     * the store. Only a reader at the live head starts the window (one catching up from far back would
+     * start it where it would only trail the head), and only such a reader accepts the window's last look
+     * as the head: one that is not at the head yet (its last batch was full, or it just opened its stream)
+     * is answered from the window with a full batch or not at all, so it still sees the store as it is now
+     * when it reaches the head.
      */
     List<? extends TrackedEventData<?>> fetch(TrackingToken token, int batchSize, boolean atLiveHead) {
         if (!(token instanceof GapAwareTrackingToken reader) || reader.getGaps().size() > GAP_CLEANING_THRESHOLD
@@ -93,7 +96,7 @@ final class RecentEventsWindow {
         }
         lookAtHeadIfStale(reader);
         var answer = answer(reader, batchSize);
-        if (answer == null) {
+        if (answer == null || (!atLiveHead && answer.size() < batchSize)) {
             sentToStore.increment();
             return store.apply(token, batchSize);
         }
@@ -130,23 +133,14 @@ final class RecentEventsWindow {
                     return null;
                 }
             }
+            var afterReader = reader.getIndex() < head.getIndex()
+                    ? rows.subMap(reader.getIndex(), false, head.getIndex(), true).values()
+                    : List.<IndexedEventData<?>>of();
+            // a reader's gaps all lie below its index: the events filling them come first, as the store orders them
+            var events = Stream.concat(wanted.stream().map(rows::get), afterReader.stream()).limit(batchSize).toList();
             var result = new ArrayList<IndexedEventData<?>>();
             var tokenSoFar = reader;
-            var fromGaps = wanted.iterator();
-            var afterReader = reader.getIndex() < head.getIndex()
-                    ? rows.subMap(reader.getIndex(), false, head.getIndex(), true).values().iterator()
-                    : java.util.Collections.<IndexedEventData<?>>emptyIterator();
-            Long nextGap = fromGaps.hasNext() ? fromGaps.next() : null;
-            IndexedEventData<?> nextRow = afterReader.hasNext() ? afterReader.next() : null;
-            while (result.size() < batchSize && (nextGap != null || nextRow != null)) {
-                IndexedEventData<?> row;
-                if (nextRow == null || (nextGap != null && nextGap < nextRow.globalIndex())) {
-                    row = rows.get(nextGap);
-                    nextGap = fromGaps.hasNext() ? fromGaps.next() : null;
-                } else {
-                    row = nextRow;
-                    nextRow = afterReader.hasNext() ? afterReader.next() : null;
-                }
+            for (var row : events) {
                 tokenSoFar = TunedJdbcEventStorageEngine.nextToken(tokenSoFar, row.globalIndex(), row.getTimestamp());
                 result.add(row.withToken(tokenSoFar));
             }
@@ -156,7 +150,7 @@ final class RecentEventsWindow {
         }
     }
 
-    /** The head looked and did not find this index committed, and still waits for it. */
+    /** The head did not find this index committed when it last looked (it awaits it, or passed it over for good). */
     private boolean knownUncommitted(long index) {
         if (index >= lowestKnown && index <= head.getIndex() && !givenUp.contains(index)) {
             return true; // not held, so either one of the head's gaps or never to be committed

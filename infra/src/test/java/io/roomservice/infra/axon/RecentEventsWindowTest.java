@@ -93,20 +93,28 @@ class RecentEventsWindowTest {
     }
 
     @Test
-    void onlyAReaderAtTheLiveHeadStartsTheWindowAndThenAReaderCloseBehindIsAnsweredFromIt() {
+    void onlyAReaderAtTheLiveHeadStartsTheWindowAndOneNotAtTheHeadTakesOnlyFullBatchesFromIt() {
         commit(1, 2, 3);
         var fromTheStart = GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet());
         int queriesBefore = store.queries;
         assertThat(indexes(window.fetch(fromTheStart, BATCH, false))).containsExactly(1L, 2L, 3L);
         assertThat(store.queries - queriesBefore).isEqualTo(1); // its own read: nothing started
 
-        commit(4, 5);
+        commit(LongStream.rangeClosed(4, 15).toArray());
         var atTheHead = GapAwareTrackingToken.newInstance(3, Collections.emptySortedSet());
-        assertThat(indexes(window.fetch(atTheHead, BATCH, true))).containsExactly(4L, 5L);
+        assertThat(indexes(window.fetch(atTheHead, BATCH, true))).hasSize(BATCH);
         int queriesAfterTheStart = store.queries;
-        var closeBehind = GapAwareTrackingToken.newInstance(4, Collections.emptySortedSet());
-        assertThat(indexes(window.fetch(closeBehind, BATCH, false))).containsExactly(5L);
+
+        var closeBehind = GapAwareTrackingToken.newInstance(3, Collections.emptySortedSet());
+        assertThat(indexes(window.fetch(closeBehind, BATCH, false))).containsExactlyElementsOf(
+                LongStream.rangeClosed(4, 13).boxed().toList());
         assertThat(store.queries).isEqualTo(queriesAfterTheStart);
+
+        // what is left in the window would not fill a batch: the store says what is there now
+        commit(16);
+        var nearlyThere = GapAwareTrackingToken.newInstance(13, Collections.emptySortedSet());
+        assertThat(indexes(window.fetch(nearlyThere, BATCH, false))).containsExactly(14L, 15L, 16L);
+        assertThat(store.queries).isEqualTo(queriesAfterTheStart + 1);
     }
 
     private static List<Long> indexes(List<? extends TrackedEventData<?>> events) {

@@ -1,6 +1,11 @@
 package io.roomservice.infra.axon;
 
 import io.roomservice.api.common.MetaDataKeys;
+import io.roomservice.query.directory.DirectoryProjection;
+import io.roomservice.query.membership.RoomMemberProjection;
+import io.roomservice.query.profile.UserProfileProjection;
+import io.roomservice.query.room.RoomProjection;
+import io.roomservice.query.timeline.TimelineProjection;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -10,6 +15,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
 import java.util.Map;
 
 /** How messages carry who and why, and what happens when a handler fails. */
@@ -23,12 +29,13 @@ public class AxonMessagingConfiguration {
      */
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider(MetaDataKeys.CAUSATION_ID, MetaDataKeys.CORRELATION_ID);
+        return ReadModelCorrelation.unlessReadModel(
+                new MessageOriginProvider(MetaDataKeys.CAUSATION_ID, MetaDataKeys.CORRELATION_ID));
     }
 
     @Bean
     public CorrelationDataProvider requestIdProvider() {
-        return new SimpleCorrelationDataProvider(MetaDataKeys.REQUEST_ID);
+        return ReadModelCorrelation.unlessReadModel(new SimpleCorrelationDataProvider(MetaDataKeys.REQUEST_ID));
     }
 
     /**
@@ -41,6 +48,18 @@ public class AxonMessagingConfiguration {
         return message -> message instanceof CommandMessage<?> && message.getMetaData().containsKey(MetaDataKeys.ACTOR)
                 ? Map.of(MetaDataKeys.ACTOR, message.getMetaData().get(MetaDataKeys.ACTOR))
                 : Map.of();
+    }
+
+    /** The processors whose handlers only write tables and send nothing on ({@link ReadModelCorrelation}). */
+    static final List<String> READ_MODEL_PROCESSORS = List.of(RoomProjection.PROCESSING_GROUP,
+            RoomMemberProjection.PROCESSING_GROUP, UserProfileProjection.PROCESSING_GROUP,
+            DirectoryProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP,
+            CommandSideLookupsConfiguration.PROCESSOR);
+
+    @Bean
+    public ConfigurerModule noCorrelationDataInReadModels() {
+        return configurer -> configurer.eventProcessing(processing -> READ_MODEL_PROCESSORS.forEach(
+                processor -> processing.registerHandlerInterceptor(processor, c -> ReadModelCorrelation.marker())));
     }
 
     /**

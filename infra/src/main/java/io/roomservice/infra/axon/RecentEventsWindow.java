@@ -86,7 +86,8 @@ final class RecentEventsWindow {
      * start it where it would only trail the head), and only such a reader accepts the window's last look
      * as the head: one that is not at the head yet (its last batch was full, or it just opened its stream)
      * is answered from the window with a full batch or not at all, so it still sees the store as it is now
-     * when it reaches the head.
+     * when it reaches the head. Nor does such a reader make the head look: a rebuild far behind the window
+     * did, and read everything appended after its start twice, in the window and for itself.
      */
     List<? extends TrackedEventData<?>> fetch(TrackingToken token, int batchSize, boolean atLiveHead) {
         if (!(token instanceof GapAwareTrackingToken reader) || reader.getGaps().size() > GAP_CLEANING_THRESHOLD
@@ -94,7 +95,9 @@ final class RecentEventsWindow {
             sentToStore.increment();
             return store.apply(token, batchSize);
         }
-        lookAtHeadIfStale(reader);
+        if (atLiveHead) {
+            lookAtHeadIfStale(reader);
+        }
         var answer = answer(reader, batchSize);
         if (answer == null || (!atLiveHead && answer.size() < batchSize)) {
             sentToStore.increment();

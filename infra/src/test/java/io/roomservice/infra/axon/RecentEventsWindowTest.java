@@ -117,6 +117,28 @@ class RecentEventsWindowTest {
         assertThat(store.queries).isEqualTo(queriesAfterTheStart + 1);
     }
 
+    @Test
+    void aReaderCatchingUpDoesNotMakeTheHeadLook() {
+        commit(1, 2, 3);
+        var atTheHead = new Reader(window);
+        atTheHead.readAll();
+        long looksBefore = window.looks();
+        commit(LongStream.rangeClosed(4, 40).toArray());
+        clock.advance(MAX_AGE);
+        int queriesBefore = store.queries;
+
+        var rebuilding = GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet());
+        assertThat(indexes(window.fetch(rebuilding, BATCH, false))).containsExactlyElementsOf(
+                LongStream.rangeClosed(1, 10).boxed().toList());
+
+        assertThat(window.looks()).isEqualTo(looksBefore);
+        assertThat(store.queries - queriesBefore).isEqualTo(1); // its own read, and no look at the head
+
+        atTheHead.readAll();
+        assertThat(atTheHead.received).containsExactlyElementsOf(LongStream.rangeClosed(1, 40).boxed().toList());
+        assertThat(window.looks()).isGreaterThan(looksBefore);
+    }
+
     private static List<Long> indexes(List<? extends TrackedEventData<?>> events) {
         return events.stream().map(event -> ((IndexedEventData<?>) event).globalIndex()).toList();
     }

@@ -1,12 +1,10 @@
 package io.roomservice.infra.room;
 
+import io.roomservice.infra.axon.TrackingProcessors;
 import io.roomservice.query.room.RoomProjection;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.context.annotation.Bean;
-
-import java.util.concurrent.TimeUnit;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The room list follows the store with a tracking processor: one thread per segment, each reading the
@@ -25,16 +23,12 @@ import java.util.concurrent.TimeUnit;
  * caller reading its own write waits for the room list. (The pooled processor looked again 500 ms
  * after it found nothing.)
  */
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 public class RoomListProcessorConfiguration {
 
     @Bean
     public ConfigurerModule roomListProcessor(RoomListProperties properties) {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
-                RoomProjection.PROCESSING_GROUP, Configuration::eventStore,
-                c -> TrackingEventProcessorConfiguration.forParallelProcessing(properties.threads())
-                        .andInitialSegmentsCount(properties.threads())
-                        .andBatchSize(properties.batchSize())
-                        .andEventAvailabilityTimeout(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)));
+        return TrackingProcessors.tracking(RoomProjection.PROCESSING_GROUP, properties.threads(),
+                properties.batchSize(), properties.pollInterval());
     }
 }

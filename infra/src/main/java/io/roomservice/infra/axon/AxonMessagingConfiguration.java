@@ -45,9 +45,10 @@ public class AxonMessagingConfiguration {
      */
     @Bean
     public CorrelationDataProvider actorProvider() {
-        return message -> message instanceof CommandMessage<?> && message.getMetaData().containsKey(MetaDataKeys.ACTOR)
+        return ReadModelCorrelation.unlessReadModel(message -> message instanceof CommandMessage<?>
+                && message.getMetaData().containsKey(MetaDataKeys.ACTOR)
                 ? Map.of(MetaDataKeys.ACTOR, message.getMetaData().get(MetaDataKeys.ACTOR))
-                : Map.of();
+                : Map.of());
     }
 
     /** The processors whose handlers only write tables and send nothing on ({@link ReadModelCorrelation}). */

@@ -17,8 +17,9 @@ import java.util.Map;
  * <p>Axon asks every correlation data provider about every event a processor handles, only to wrap
  * the handler's return value in a result message that nobody reads. For an event read from the store
  * that deserializes its metadata: a fifth of the room list's rebuild went there. The processors named
- * in {@link AxonMessagingConfiguration#READ_MODEL_PROCESSORS} mark their units of work ({@link #marker()}); the
- * providers, wrapped by {@link #unlessReadModel}, answer nothing inside a marked one. The only message
+ * in {@link AxonMessagingConfiguration#READ_MODEL_PROCESSORS} mark their units of work
+ * ({@link #marker()}); the providers, wrapped by {@link #unlessReadModel}, answer nothing inside a
+ * marked one. The only message
  * a read model sends, the room list's update to a caller waiting for its own write, goes out without
  * correlation data: nobody audits it. Sagas and the other reactors stay unmarked, so the commands they
  * send carry the correlation id of the event that caused them.
@@ -40,7 +41,7 @@ final class ReadModelCorrelation {
         return message -> inReadModel() ? Map.of() : provider.correlationDataFor(message);
     }
 
-    static boolean inReadModel() {
+    private static boolean inReadModel() {
         return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().resources().containsKey(MARK);
     }
 

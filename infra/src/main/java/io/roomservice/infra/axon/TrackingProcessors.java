@@ -21,10 +21,13 @@ public final class TrackingProcessors {
     /** A tracking processor of {@code threads} threads, each following one of as many segments. */
     public static ConfigurerModule tracking(String name, int threads, int batchSize, Duration pollInterval) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
-                name, Configuration::eventStore,
-                c -> TrackingEventProcessorConfiguration.forParallelProcessing(threads)
-                        .andInitialSegmentsCount(threads)
-                        .andBatchSize(batchSize)
-                        .andEventAvailabilityTimeout(pollInterval.toMillis(), TimeUnit.MILLISECONDS)));
+                name, Configuration::eventStore, c -> configuration(threads, batchSize, pollInterval)));
+    }
+
+    static TrackingEventProcessorConfiguration configuration(int threads, int batchSize, Duration pollInterval) {
+        return TrackingEventProcessorConfiguration.forParallelProcessing(threads)
+                .andInitialSegmentsCount(threads)
+                .andBatchSize(batchSize)
+                .andEventAvailabilityTimeout(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -18,10 +18,9 @@ import org.springframework.context.annotation.Configuration;
  * the stream twice costs little: at the head both threads are answered by the store's shared read of
  * its recent events.
  *
- * <p>A private stream is not woken by a commit, so a thread that found nothing new waits
- * {@link RoomListProperties#pollInterval()} (100 ms) before it asks again, instead of Axon's second: a
- * caller reading its own write waits for the room list. (The pooled processor looked again 500 ms
- * after it found nothing.)
+ * <p>A thread that found nothing new waits {@link RoomListProperties#pollInterval()} (100 ms) before
+ * it reads again ({@link TrackingProcessors}): a caller reading its own write waits for the room list.
+ * (The pooled processor looked again 500 ms after it found nothing.)
  */
 @Configuration(proxyBeanMethods = false)
 public class RoomListProcessorConfiguration {

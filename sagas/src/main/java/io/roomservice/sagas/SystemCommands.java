@@ -1,6 +1,7 @@
 package io.roomservice.sagas;
 
 import io.roomservice.api.common.MetaDataKeys;
+import io.roomservice.sagas.work.WorkCorrelation;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -10,7 +11,10 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Sends the commands by which sagas report what happened, as the {@code system} actor. */
+/**
+ * Sends the commands by which sagas and homeserver work report what happened, as the {@code system}
+ * actor; from homeserver work with the correlation data of the event that decided it.
+ */
 public final class SystemCommands {
 
     private static final Logger log = LoggerFactory.getLogger(SystemCommands.class);
@@ -28,6 +32,7 @@ public final class SystemCommands {
 
     private static CommandMessage<?> message(Object command) {
         return GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(WorkCorrelation.current())
                 .andMetaData(Map.of(MetaDataKeys.ACTOR, MetaDataKeys.SYSTEM_ACTOR));
     }
 

@@ -5,9 +5,11 @@ import io.roomservice.api.common.RejectionReason;
 import io.roomservice.api.membership.JoinRoomAsModerator;
 import io.roomservice.api.membership.LeaveRoomAsModerator;
 import io.roomservice.api.membership.MemberSyncRequested;
+import io.roomservice.api.membership.MemberSyncFinished;
 import io.roomservice.api.membership.ModeratorJoinRequested;
 import io.roomservice.api.membership.ModeratorLeaveRequested;
 import io.roomservice.api.membership.RecordMemberChanges;
+import io.roomservice.api.membership.RecordMemberSync;
 import io.roomservice.api.membership.RequestMemberSync;
 import io.roomservice.api.membership.RoomMembersChanged;
 import io.roomservice.api.project.ProjectId;
@@ -208,6 +210,15 @@ public class Room {
         if (!command.changes().isEmpty()) {
             apply(new RoomMembersChanged(roomId, List.copyOf(command.changes())));
         }
+    }
+
+    /** A sync's end is recorded whatever the room's state now is, with what it did before it ended. */
+    @CommandHandler
+    public void handle(RecordMemberSync command) {
+        if (!command.changes().isEmpty()) {
+            apply(new RoomMembersChanged(roomId, List.copyOf(command.changes())));
+        }
+        apply(new MemberSyncFinished(roomId, command.directoryPosition(), command.failureReason()));
     }
 
     @EventSourcingHandler

@@ -39,6 +39,8 @@ public class DeadlineConfiguration {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(6)
                 .enableImmediateExecution()
                 .build();
     }

@@ -7,6 +7,7 @@ import io.roomservice.infra.homeserver.SynapseAdmin;
 import io.roomservice.infra.secrets.SecretStore;
 import io.roomservice.sagas.membership.MatrixIdentities;
 import io.roomservice.sagas.profile.MatrixAccess;
+import io.roomservice.sagas.work.HomeserverWorkQueue;
 import io.roomservice.sagas.membership.MemberHomeserver;
 import io.roomservice.sagas.membership.MemberSynchronizer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -35,8 +36,8 @@ public class MembershipConfiguration {
     }
 
     @Bean
-    public MatrixAccess matrixAccess(CommandGateway commands, MemberHomeserver homeserver) {
-        return new MatrixAccess(commands, homeserver);
+    public MatrixAccess matrixAccess(CommandGateway commands, HomeserverWorkQueue work) {
+        return new MatrixAccess(commands, work);
     }
 
     @Bean

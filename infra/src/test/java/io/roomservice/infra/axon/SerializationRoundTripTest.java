@@ -39,6 +39,17 @@ import io.roomservice.infra.support.EndToEndTest;
 import io.roomservice.sagas.room.ProjectDeletionSaga;
 import io.roomservice.sagas.room.RoomDisablingSaga;
 import io.roomservice.sagas.room.RoomProvisioningSaga;
+import io.roomservice.sagas.room.CreateMatrixRoom;
+import io.roomservice.sagas.membership.MemberSyncSaga;
+import io.roomservice.sagas.membership.ModeratorWork;
+import io.roomservice.sagas.membership.PostRoomNotice;
+import io.roomservice.sagas.membership.SyncRoomMembers;
+import io.roomservice.sagas.profile.EndMatrixSessions;
+import io.roomservice.sagas.work.HomeserverWork;
+import io.roomservice.api.membership.MemberSyncFinished;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -106,6 +117,8 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new RoomReactivated(ROOM),
                 new RoomDeleted(ROOM, PROJECT),
                 new RoomReprovisioningStarted(ROOM, PROJECT, "Apollo", "!old:example.org"),
+                new MemberSyncFinished(ROOM, 42, null),
+                new MemberSyncFinished(ROOM, 42, "Member sync failed after 6 attempt(s): 502"),
                 new HomeserverTransactionReceived("42", "ab".repeat(32), List.of(
                         new MatrixRoomEvent("$m", "!abc:example.org", MatrixRoomEvent.MESSAGE, "@rs-a:example.org", null,
                                 null, "m.text", "Hello", Instant.parse("2026-01-02T03:04:05.678Z")),
@@ -144,14 +157,45 @@ class SerializationRoundTripTest extends EndToEndTest {
     void theProvisioningSagaComesBackWithItsState() {
         var saga = new RoomProvisioningSaga();
         saga.setRoomId(ROOM);
+
+        assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
+    }
+
+    @Test
+    void theMemberSyncSagaComesBackWithItsState() {
+        var saga = new MemberSyncSaga();
+        saga.setRoomId(ROOM);
         saga.setProjectId(PROJECT);
-        saga.setName("Apollo");
-        saga.setAttemptsMade(2);
-        saga.setRetryDeadlineId("deadline-1");
+        saga.setCustomerId(CUSTOMER);
+        saga.setMatrixRoomId("!abc:example.org");
+        saga.setActive(true);
+        saga.setWaitForPosition(42);
+        saga.setSyncing(true);
+        saga.setRenamed(new HashSet<>(Set.of(USER)));
+        saga.setRenamedInSync(new HashSet<>(Set.of(UserId.random())));
+        saga.setFollowed(new HashSet<>(Set.of(USER)));
+        saga.setModeratorIds(new HashSet<>(Set.of(UserId.random())));
+        saga.setPendingNotices(new ArrayList<>(List.of(
+                new MemberSyncSaga.PendingNotice("event-1", 41, USER, "has been granted the Admin role."))));
 
-        var back = roundTrip(saga);
+        assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
+    }
 
-        assertThat(back).usingRecursiveComparison().isEqualTo(saga);
+    static Stream<HomeserverWork> homeserverWork() {
+        return Stream.of(
+                new CreateMatrixRoom(ROOM, PROJECT, "Apollo"),
+                new SyncRoomMembers(ROOM, "!abc:example.org", PROJECT, 42, Set.of(USER), Set.of()),
+                new PostRoomNotice(ROOM, "!abc:example.org", "rs-notice-1", USER, "has lost the Member role."),
+                new ModeratorWork(ROOM, "!abc:example.org", USER, true, "event-1"),
+                new EndMatrixSessions(USER, "@rs-alice:example.org"));
+    }
+
+    /** Homeserver work waits in the scheduler's table, written with the event serializer. */
+    @ParameterizedTest
+    @MethodSource("homeserverWork")
+    void homeserverWorkComesBackEqualFromTheEventSerializer(HomeserverWork work) {
+        var serialized = eventSerializer.serialize(work, byte[].class);
+        assertThat((Object) eventSerializer.deserialize(serialized)).isEqualTo(work);
     }
 
     @Test

@@ -54,6 +54,9 @@ class RoomLifecycleEndToEndTest extends EndToEndTest {
         var types = new ArrayList<String>();
         var actors = new ArrayList<String>();
         audit.json().get("events").forEach(e -> {
+            if (e.get("type").asString().equals("MemberSyncFinished")) {
+                return; // the member sync of an activation reports on its own time (or is withdrawn by the disable)
+            }
             types.add(e.get("type").asString());
             actors.add(e.get("actor").asString());
             assertThat(e.get("correlation_id").asString()).isNotBlank();

@@ -3,8 +3,7 @@ package io.roomservice.sagas.membership;
 import io.roomservice.api.customer.CustomerRole;
 import io.roomservice.api.customer.CustomerRoleGranted;
 import io.roomservice.api.customer.CustomerRoleRevoked;
-import io.roomservice.api.directory.DirectoryUser;
-import io.roomservice.api.directory.FindDirectoryUser;
+import io.roomservice.api.membership.MemberSyncFinished;
 import io.roomservice.api.membership.MemberSyncRequested;
 import io.roomservice.api.membership.ModeratorJoinRequested;
 import io.roomservice.api.membership.ModeratorLeaveRequested;
@@ -24,37 +23,30 @@ import io.roomservice.api.user.UserDeactivated;
 import io.roomservice.api.user.UserId;
 import io.roomservice.api.user.UserReactivated;
 import io.roomservice.api.user.UserUpdated;
-import io.roomservice.sagas.homeserver.HomeserverException;
-import io.roomservice.sagas.homeserver.RetryPolicy;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
+import io.roomservice.sagas.work.HomeserverWorkQueue;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
-import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Keeps one room's members in step with its project's roles for the room's whole life. It follows
- * the room (active or not), the project's and the customer's role changes, and the people it has
- * put in the room (deactivation, new names). Whenever something changed while the room is active it
- * syncs; a homeserver failure is retried with backoff on a persisted deadline. Notices of role
- * changes are posted once per role event (the event id is the Matrix transaction id).
+ * the room (active or not), the project's and the customer's role changes, and the people it has put
+ * in the room (deactivation, new names). Whenever something changed while the room is active it
+ * submits a {@link SyncRoomMembers}; one sync at a time, and when changes arrived while one ran, the
+ * next starts when it reports {@link MemberSyncFinished}. Notices of role changes are posted after the
+ * sync the same event asked for, once per role event (the event id is the Matrix transaction id).
  */
 @Saga
 public class MemberSyncSaga {
@@ -63,9 +55,6 @@ public class MemberSyncSaga {
     static final String PROJECT_ID = "projectId";
     static final String CUSTOMER_ID = "customerId";
     static final String USER_ID = "userId";
-    static final String SYNC_DEADLINE = "member-sync";
-    /** How soon to look again when the directory has not caught up with the event that asked for a sync. */
-    static final Duration DIRECTORY_WAIT = Duration.ofMillis(250);
 
     private static final Logger log = LoggerFactory.getLogger(MemberSyncSaga.class);
 
@@ -74,18 +63,18 @@ public class MemberSyncSaga {
     private CustomerId customerId;
     private String matrixRoomId;
     private boolean active;
+    /** The global index of the newest event that asked for a sync: the directory must have applied it. */
     private long waitForPosition = -1;
+    private boolean syncing;
     private Set<UserId> renamed = new HashSet<>();
+    private Set<UserId> renamedInSync = new HashSet<>();
     private Set<UserId> followed = new HashSet<>();
-    private Set<String> keep = new HashSet<>();
-    private int failedAttempts;
-    private String deadlineId;
     private List<PendingNotice> pendingNotices = new ArrayList<>();
-    /** Staff and support who joined by hand: user uuid to Matrix user id. */
-    private Map<String, String> moderators = new HashMap<>();
+    /** Staff and support who joined by hand. */
+    private Set<UserId> moderatorIds = new HashSet<>();
 
-    /** A role notice to post once the directory knows about the change. */
-    public record PendingNotice(String eventId, UserId userId, String what) {
+    /** A role notice to post once a sync that has seen its event (at {@code position}) is done. */
+    public record PendingNotice(String eventId, long position, UserId userId, String what) {
     }
 
     @StartSaga
@@ -99,208 +88,146 @@ public class MemberSyncSaga {
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomActivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
-                   MemberHomeserver homeserver,
-                   DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
+    public void on(RoomActivated event, EventMessage<?> message, HomeserverWorkQueue work) {
         matrixRoomId = event.matrixRoomId();
         active = true;
-        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
+        requestSync(message, work);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomReactivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
-                   MemberHomeserver homeserver,
-                   DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
+    public void on(RoomReactivated event, EventMessage<?> message, HomeserverWorkQueue work) {
         active = true;
-        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
+        requestSync(message, work);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(MemberSyncRequested event, EventMessage<?> message, MemberSynchronizer synchronizer,
-                   MemberHomeserver homeserver,
-                   DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
-        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
+    public void on(MemberSyncRequested event, EventMessage<?> message, HomeserverWorkQueue work) {
+        requestSync(message, work);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomDisablingStarted event, DeadlineManager deadlines) {
-        pause(deadlines);
+    public void on(MemberSyncFinished event, HomeserverWorkQueue work, MemberSynchronizer synchronizer) {
+        syncing = false;
+        if (event.succeeded()) {
+            renamedInSync.clear();
+            followPeople(synchronizer);
+            postNotices(work, event.directoryPosition());
+        } else {
+            renamed.addAll(renamedInSync);
+            renamedInSync.clear();
+            log.warn("Member sync of room {} ended without success: {}", roomId, event.failureReason());
+        }
+        if (active && waitForPosition > event.directoryPosition()) {
+            submitSync(work);
+        }
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomReprovisioningStarted event, DeadlineManager deadlines) {
-        pause(deadlines);
+    public void on(RoomDisablingStarted event, HomeserverWorkQueue work) {
+        pause(work);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomFailed event, DeadlineManager deadlines) {
-        pause(deadlines);
+    public void on(RoomReprovisioningStarted event, HomeserverWorkQueue work) {
+        pause(work);
+    }
+
+    @SagaEventHandler(associationProperty = ROOM_ID)
+    public void on(RoomFailed event, HomeserverWorkQueue work) {
+        pause(work);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomDeleted event, DeadlineManager deadlines) {
-        pause(deadlines);
+    public void on(RoomDeleted event, HomeserverWorkQueue work) {
+        pause(work);
     }
 
     @SagaEventHandler(associationProperty = PROJECT_ID)
     public void on(ProjectRoleGranted event, @MessageIdentifier String eventId, EventMessage<?> message,
-                   MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
-                   RetryPolicy retryPolicy, QueryGateway queries) {
-        notice(homeserver, queries, eventId, event.userId(), "has been granted the " + event.role().label() + " role.");
-        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
+                   HomeserverWorkQueue work) {
+        notice(message, eventId, event.userId(), "has been granted the " + event.role().label() + " role.");
+        requestSync(message, work);
     }
 
     @SagaEventHandler(associationProperty = PROJECT_ID)
     public void on(ProjectRoleRevoked event, @MessageIdentifier String eventId, EventMessage<?> message,
-                   MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
-                   RetryPolicy retryPolicy, QueryGateway queries) {
-        notice(homeserver, queries, eventId, event.userId(), "has lost the " + event.role().label() + " role.");
-        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
+                   HomeserverWorkQueue work) {
+        notice(message, eventId, event.userId(), "has lost the " + event.role().label() + " role.");
+        requestSync(message, work);
     }
 
     @SagaEventHandler(associationProperty = CUSTOMER_ID)
     public void on(CustomerRoleGranted event, @MessageIdentifier String eventId, EventMessage<?> message,
-                   MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
-                   RetryPolicy retryPolicy, QueryGateway queries) {
+                   HomeserverWorkQueue work) {
         if (event.role() == CustomerRole.OWNER) {
-            notice(homeserver, queries, eventId, event.userId(), "has been granted the " + event.role().label()
-                    + " role.");
-            requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
+            notice(message, eventId, event.userId(), "has been granted the " + event.role().label() + " role.");
+            requestSync(message, work);
         }
     }
 
     @SagaEventHandler(associationProperty = CUSTOMER_ID)
     public void on(CustomerRoleRevoked event, @MessageIdentifier String eventId, EventMessage<?> message,
-                   MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
-                   RetryPolicy retryPolicy, QueryGateway queries) {
+                   HomeserverWorkQueue work) {
         if (event.role() == CustomerRole.OWNER) {
-            notice(homeserver, queries, eventId, event.userId(), "has lost the " + event.role().label() + " role.");
-            requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
+            notice(message, eventId, event.userId(), "has lost the " + event.role().label() + " role.");
+            requestSync(message, work);
         }
     }
 
     @SagaEventHandler(associationProperty = USER_ID)
-    public void on(UserDeactivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
-                   MemberHomeserver homeserver,
-                   DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
-        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
+    public void on(UserDeactivated event, EventMessage<?> message, HomeserverWorkQueue work) {
+        requestSync(message, work);
     }
 
     @SagaEventHandler(associationProperty = USER_ID)
-    public void on(UserReactivated event, EventMessage<?> message, MemberSynchronizer synchronizer,
-                   MemberHomeserver homeserver,
-                   DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
-        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
+    public void on(UserReactivated event, EventMessage<?> message, HomeserverWorkQueue work) {
+        requestSync(message, work);
     }
 
     @SagaEventHandler(associationProperty = USER_ID)
-    public void on(UserUpdated event, EventMessage<?> message, MemberSynchronizer synchronizer,
-                   MemberHomeserver homeserver,
-                   DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
+    public void on(UserUpdated event, EventMessage<?> message, HomeserverWorkQueue work) {
         renamed.add(event.userId());
-        requestSync(message, synchronizer, homeserver, deadlines, retryPolicy, queries);
+        requestSync(message, work);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(ModeratorJoinRequested event, @MessageIdentifier String eventId, MemberSynchronizer synchronizer,
-                   MemberHomeserver homeserver, QueryGateway queries) {
-        if (!active) {
-            return;
-        }
-        try {
-            String matrixUserId = synchronizer.joinModerator(roomId, matrixRoomId, event.userId());
-            if (matrixUserId != null) {
-                moderators.put(event.userId().toString(), matrixUserId);
-                keep.add(matrixUserId);
-                post(homeserver, queries, "rs-notice-" + eventId,
-                        event.userId(), "has joined the room as moderator.");
-            }
-        } catch (HomeserverException failure) {
-            // the person asked now and sees the answer of the request only: say it in the log
-            log.warn("{} could not join room {} as moderator: {}", event.userId(), roomId, failure.getMessage());
+    public void on(ModeratorJoinRequested event, @MessageIdentifier String eventId, HomeserverWorkQueue work) {
+        if (active) {
+            moderatorIds.add(event.userId());
+            work.submit(new ModeratorWork(roomId, matrixRoomId, event.userId(), true, eventId));
         }
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(ModeratorLeaveRequested event, @MessageIdentifier String eventId, MemberSynchronizer synchronizer,
-                   MemberHomeserver homeserver, QueryGateway queries) {
-        String matrixUserId = moderators.remove(event.userId().toString());
-        if (matrixUserId == null || !active) {
-            return;
+    public void on(ModeratorLeaveRequested event, @MessageIdentifier String eventId, HomeserverWorkQueue work) {
+        if (moderatorIds.remove(event.userId()) && active) {
+            work.submit(new ModeratorWork(roomId, matrixRoomId, event.userId(), false, eventId));
         }
-        keep.remove(matrixUserId);
-        try {
-            post(homeserver, queries, "rs-notice-" + eventId, event.userId(),
-                    "has left the room.");
-            synchronizer.leaveModerator(roomId, matrixRoomId, event.userId(), matrixUserId);
-        } catch (HomeserverException failure) {
-            log.warn("{} could not leave room {}: {}", event.userId(), roomId, failure.getMessage());
-        }
-    }
-
-    /** The deadline carries the room id as payload (Axon reads a deadline handler's first parameter as it). */
-    @DeadlineHandler(deadlineName = SYNC_DEADLINE)
-    public void retry(RoomId room, MemberSynchronizer synchronizer,
-                   MemberHomeserver homeserver, DeadlineManager deadlines,
-                      RetryPolicy retryPolicy, QueryGateway queries) {
-        deadlineId = null;
-        sync(synchronizer, homeserver, deadlines, retryPolicy, queries);
     }
 
     /**
      * The directory must have applied the event that asked for the sync (and everything before it):
      * its global index is the position to wait for.
      */
-    private void requestSync(EventMessage<?> message, MemberSynchronizer synchronizer, MemberHomeserver homeserver,
-                             DeadlineManager deadlines, RetryPolicy retryPolicy, QueryGateway queries) {
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            tracked.trackingToken().position().ifPresent(p -> waitForPosition = Math.max(waitForPosition, p));
+    private void requestSync(EventMessage<?> message, HomeserverWorkQueue work) {
+        waitForPosition = Math.max(waitForPosition, positionOf(message));
+        if (active && !syncing) {
+            submitSync(work);
         }
-        if (!active || deadlineId != null) {
-            // paused, or a sync is already due: it will see this change too
-            return;
-        }
-        failedAttempts = 0;
-        sync(synchronizer, homeserver, deadlines, retryPolicy, queries);
+        // paused, or a sync is running: when it finishes, a position it has not seen starts the next one
     }
 
-    private void sync(MemberSynchronizer synchronizer, MemberHomeserver homeserver, DeadlineManager deadlines,
-                      RetryPolicy retryPolicy,
-                      QueryGateway queries) {
-        if (!active) {
-            return;
-        }
-        try {
-            var outcome = synchronizer.sync(roomId, matrixRoomId, projectId, waitForPosition, renamed, keep);
-            switch (outcome) {
-                case DIRECTORY_BEHIND -> deadlineId = deadlines.schedule(DIRECTORY_WAIT, SYNC_DEADLINE, roomId);
-                case DONE -> {
-                    renamed.clear();
-                    failedAttempts = 0;
-                    followPeople(queries, synchronizer);
-                    postNotices(homeserver, queries);
-                }
-                case UNKNOWN_PROJECT -> log.warn("Room {}: project {} is not in the directory; no member sync",
-                        roomId, projectId);
-            }
-        } catch (HomeserverException failure) {
-            failedAttempts++;
-            if (!failure.isTransient() || retryPolicy.exhausted(failedAttempts)) {
-                log.warn("Member sync of room {} gave up after {} attempt(s): {}", roomId, failedAttempts,
-                        failure.getMessage());
-                failedAttempts = 0;
-                return;
-            }
-            Duration delay = retryPolicy.delayAfter(failedAttempts, failure);
-            log.info("Member sync of room {} failed (attempt {}), retrying in {}: {}", roomId, failedAttempts, delay,
-                    failure.getMessage());
-            deadlineId = deadlines.schedule(delay, SYNC_DEADLINE, roomId);
-        }
+    private void submitSync(HomeserverWorkQueue work) {
+        syncing = true;
+        renamedInSync.addAll(renamed);
+        renamed.clear();
+        work.submit(new SyncRoomMembers(roomId, matrixRoomId, projectId, waitForPosition, Set.copyOf(renamedInSync),
+                Set.copyOf(moderatorIds)));
     }
 
     /** Follows everyone with a role here, so that deactivations and new names reach this room. */
-    private void followPeople(QueryGateway queries, MemberSynchronizer synchronizer) {
+    private void followPeople(MemberSynchronizer synchronizer) {
         for (UserId person : synchronizer.peopleOf(projectId)) {
             if (followed.add(person)) {
                 SagaLifecycle.associateWith(USER_ID, person.toString());
@@ -312,37 +239,37 @@ public class MemberSyncSaga {
      * Role notices wait for the sync that the same event asks for: by then the directory has applied
      * the event, so the notice can name the person, and the person is already in the room to read it.
      */
-    private void notice(MemberHomeserver homeserver, QueryGateway queries, String eventId, UserId user, String what) {
+    private void notice(EventMessage<?> message, String eventId, UserId user, String what) {
         if (active) {
-            pendingNotices.add(new PendingNotice(eventId, user, what));
+            pendingNotices.add(new PendingNotice(eventId, positionOf(message), user, what));
         }
     }
 
-    private void postNotices(MemberHomeserver homeserver, QueryGateway queries) {
-        for (PendingNotice notice : List.copyOf(pendingNotices)) {
-            post(homeserver, queries, notice.eventId(), notice.userId(), notice.what());
-            pendingNotices.remove(notice);
-        }
+    private void postNotices(HomeserverWorkQueue work, long syncedPosition) {
+        pendingNotices.removeIf(notice -> {
+            if (notice.position() > syncedPosition) {
+                return false;
+            }
+            work.submit(new PostRoomNotice(roomId, matrixRoomId, "rs-notice-" + notice.eventId(), notice.userId(),
+                    notice.what()));
+            return true;
+        });
     }
 
-    private void post(MemberHomeserver homeserver, QueryGateway queries, String eventId, UserId user, String what) {
-        DirectoryUser person = queries.query(new FindDirectoryUser(user), ResponseTypes.instanceOf(DirectoryUser.class))
-                .join();
-        String name = person == null ? user.toString()
-                : person.fullName() != null ? person.fullName() : person.username();
-        try {
-            homeserver.sendNotice(matrixRoomId, "rs-notice-" + eventId, name + " " + what);
-        } catch (HomeserverException failure) {
-            // a notice is informative; the membership change itself is retried by the sync
-            log.warn("Notice '{} {}' could not be posted in room {}: {}", name, what, roomId, failure.getMessage());
+    private static long positionOf(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            return tracked.trackingToken().position().orElse(-1);
         }
+        return -1;
     }
 
-    private void pause(DeadlineManager deadlines) {
+    /** A waiting sync is withdrawn; one that is running reports as usual, and nothing follows it. */
+    private void pause(HomeserverWorkQueue work) {
         active = false;
-        if (deadlineId != null) {
-            deadlines.cancelSchedule(SYNC_DEADLINE, deadlineId);
-            deadlineId = null;
+        if (syncing && work.cancel(SyncRoomMembers.keyOf(roomId))) {
+            syncing = false;
+            renamed.addAll(renamedInSync);
+            renamedInSync.clear();
         }
     }
 
@@ -396,12 +323,28 @@ public class MemberSyncSaga {
         this.waitForPosition = waitForPosition;
     }
 
+    public boolean isSyncing() {
+        return syncing;
+    }
+
+    public void setSyncing(boolean syncing) {
+        this.syncing = syncing;
+    }
+
     public Set<UserId> getRenamed() {
         return renamed;
     }
 
     public void setRenamed(Set<UserId> renamed) {
         this.renamed = renamed;
+    }
+
+    public Set<UserId> getRenamedInSync() {
+        return renamedInSync;
+    }
+
+    public void setRenamedInSync(Set<UserId> renamedInSync) {
+        this.renamedInSync = renamedInSync;
     }
 
     public Set<UserId> getFollowed() {
@@ -412,22 +355,6 @@ public class MemberSyncSaga {
         this.followed = followed;
     }
 
-    public Set<String> getKeep() {
-        return keep;
-    }
-
-    public void setKeep(Set<String> keep) {
-        this.keep = keep;
-    }
-
-    public int getFailedAttempts() {
-        return failedAttempts;
-    }
-
-    public void setFailedAttempts(int failedAttempts) {
-        this.failedAttempts = failedAttempts;
-    }
-
     public List<PendingNotice> getPendingNotices() {
         return pendingNotices;
     }
@@ -436,19 +363,11 @@ public class MemberSyncSaga {
         this.pendingNotices = pendingNotices;
     }
 
-    public Map<String, String> getModerators() {
-        return moderators;
+    public Set<UserId> getModeratorIds() {
+        return moderatorIds;
     }
 
-    public void setModerators(Map<String, String> moderators) {
-        this.moderators = moderators;
-    }
-
-    public String getDeadlineId() {
-        return deadlineId;
-    }
-
-    public void setDeadlineId(String deadlineId) {
-        this.deadlineId = deadlineId;
+    public void setModeratorIds(Set<UserId> moderatorIds) {
+        this.moderatorIds = moderatorIds;
     }
 }

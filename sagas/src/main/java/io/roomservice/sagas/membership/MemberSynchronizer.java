@@ -7,7 +7,6 @@ import io.roomservice.api.directory.FindProjectPeople;
 import io.roomservice.api.directory.ProjectPeople;
 import io.roomservice.api.membership.MemberChange;
 import io.roomservice.api.membership.Membership;
-import io.roomservice.api.membership.RecordMemberChanges;
 import io.roomservice.api.profile.CreateUserProfile;
 import io.roomservice.api.profile.FindUserProfiles;
 import io.roomservice.api.profile.RecordMatrixUserProvisioned;
@@ -18,6 +17,7 @@ import io.roomservice.api.room.RoomId;
 import io.roomservice.api.user.UserId;
 import io.roomservice.sagas.SystemCommands;
 import io.roomservice.sagas.homeserver.HomeserverException;
+import io.roomservice.sagas.work.Reports;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -29,18 +29,28 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Brings one room's members in step with the directory: provisions the Matrix accounts that are
+ * Runs outside any database transaction, as homeserver work ({@link SyncRoomMembersHandler}). Brings
+ * one room's members in step with the directory: provisions the Matrix accounts that are
  * missing, invites and joins whoever belongs, sets power levels in one change, kicks whoever does not
- * belong, and records what it did on the room. Computed from the directory and the homeserver's
+ * belong, and returns what it did for the caller to record. Computed from the directory and the homeserver's
  * current state each time, so a repeat after a failure or a crash does only what is still missing.
  */
 public class MemberSynchronizer {
 
     private static final Logger log = LoggerFactory.getLogger(MemberSynchronizer.class);
+
+    /** What a sync did: its outcome, the directory position it synced from, and the changes it made. */
+    public record Result(Outcome outcome, long directoryPosition, List<MemberChange> changes) {
+
+        static Result of(Outcome outcome) {
+            return new Result(outcome, -1, List.of());
+        }
+    }
 
     /** What a sync found. */
     public enum Outcome {
@@ -71,15 +81,15 @@ public class MemberSynchronizer {
      * @param renamed         people whose display name must be set again
      * @param keep            Matrix users to leave as they are (staff who joined by hand)
      */
-    public Outcome sync(RoomId roomId, String matrixRoomId, ProjectId projectId, long waitForPosition,
+    public Result sync(RoomId roomId, String matrixRoomId, ProjectId projectId, long waitForPosition,
                         Set<UserId> renamed, Set<String> keep) {
         ProjectPeople people = queries.query(new FindProjectPeople(projectId),
                 ResponseTypes.instanceOf(ProjectPeople.class)).join();
         if (people == null) {
-            return Outcome.UNKNOWN_PROJECT;
+            return Result.of(Outcome.UNKNOWN_PROJECT);
         }
         if (people.position() < waitForPosition) {
-            return Outcome.DIRECTORY_BEHIND;
+            return Result.of(Outcome.DIRECTORY_BEHIND);
         }
         Set<UserId> everyone = people.people().stream().map(ProjectPeople.Person::userId).collect(Collectors.toSet());
         Map<UserId, UserProfileView> profiles = everyone.isEmpty() ? Map.of()
@@ -160,28 +170,27 @@ public class MemberSynchronizer {
                         MemberPlan.MEMBER, reason));
             }
         }
-        SystemCommands.send(commands, new RecordMemberChanges(roomId, changes));
-        return Outcome.DONE;
+        return new Result(Outcome.DONE, people.position(), List.copyOf(changes));
     }
 
     /**
-     * Puts a staff or support person in the room as moderator (50); their Matrix id, or null when
-     * they cannot have one (not in the directory, or refused).
+     * Puts a staff or support person in the room as moderator (50); the change, or empty when they
+     * cannot have a Matrix account (not in the directory, or refused).
      */
-    public String joinModerator(RoomId roomId, String matrixRoomId, UserId userId) {
+    public Optional<MemberChange> joinModerator(RoomId roomId, String matrixRoomId, UserId userId) {
         DirectoryUser user = queries.query(new FindDirectoryUser(userId), ResponseTypes.instanceOf(DirectoryUser.class))
                 .join();
         if (user == null || !user.active()) {
             log.warn("Person {} cannot join room {} as moderator: not an active person of the directory", userId,
                     roomId);
-            return null;
+            return Optional.empty();
         }
         UserProfileView profile = queries.query(new FindUserProfiles(Set.of(userId)),
                 ResponseTypes.instanceOf(UserProfiles.class)).join().byUser().get(userId);
         var person = new ProjectPeople.Person(userId, user.username(), user.fullName(), true, Set.of(), Set.of());
         String matrixUserId = provision(person, profile, false);
         if (matrixUserId == null) {
-            return null;
+            return Optional.empty();
         }
         MemberHomeserver.RoomState state = homeserver.roomState(matrixRoomId);
         if (!"join".equals(state.membership().get(matrixUserId))) {
@@ -195,13 +204,12 @@ public class MemberSynchronizer {
             levels.put(matrixUserId, MemberPlan.MODERATOR);
             homeserver.setUserPowerLevels(matrixRoomId, levels);
         }
-        SystemCommands.send(commands, new RecordMemberChanges(roomId, List.of(new MemberChange(userId, matrixUserId,
-                Membership.JOINED, MemberPlan.MODERATOR, "Joined as moderator."))));
-        return matrixUserId;
+        return Optional.of(new MemberChange(userId, matrixUserId, Membership.JOINED, MemberPlan.MODERATOR,
+                "Joined as moderator."));
     }
 
     /** Takes a moderator who joined by hand out of the room again (their power level entry too). */
-    public void leaveModerator(RoomId roomId, String matrixRoomId, UserId userId, String matrixUserId) {
+    public MemberChange leaveModerator(RoomId roomId, String matrixRoomId, UserId userId, String matrixUserId) {
         MemberHomeserver.RoomState state = homeserver.roomState(matrixRoomId);
         if (MemberPlan.isIn(state.membership().get(matrixUserId))) {
             homeserver.leave(matrixRoomId, matrixUserId);
@@ -211,8 +219,7 @@ public class MemberSynchronizer {
             levels.remove(matrixUserId);
             homeserver.setUserPowerLevels(matrixRoomId, levels);
         }
-        SystemCommands.send(commands, new RecordMemberChanges(roomId, List.of(new MemberChange(userId, matrixUserId,
-                Membership.LEFT, MemberPlan.MEMBER, "Left as moderator."))));
+        return new MemberChange(userId, matrixUserId, Membership.LEFT, MemberPlan.MEMBER, "Left as moderator.");
     }
 
     /** Everyone the directory lists for the project (with any role), to follow their changes. */
@@ -248,7 +255,7 @@ public class MemberSynchronizer {
                 return null;
             }
             if (profile == null || !profile.provisioned()) {
-                SystemCommands.send(commands, new RecordMatrixUserProvisioned(person.userId()));
+                Reports.report(commands, new RecordMatrixUserProvisioned(person.userId()));
             }
         }
         return matrixUserId;

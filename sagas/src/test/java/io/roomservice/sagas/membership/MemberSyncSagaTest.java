@@ -1,8 +1,9 @@
 package io.roomservice.sagas.membership;
 
-import io.roomservice.api.directory.DirectoryUser;
-import io.roomservice.api.directory.FindDirectoryUser;
+import io.roomservice.api.membership.MemberSyncFinished;
 import io.roomservice.api.membership.MemberSyncRequested;
+import io.roomservice.api.membership.ModeratorJoinRequested;
+import io.roomservice.api.membership.ModeratorLeaveRequested;
 import io.roomservice.api.project.CustomerId;
 import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.project.ProjectRole;
@@ -13,32 +14,25 @@ import io.roomservice.api.room.RoomCreationRequested;
 import io.roomservice.api.room.RoomDeleted;
 import io.roomservice.api.room.RoomDisablingStarted;
 import io.roomservice.api.room.RoomId;
+import io.roomservice.api.room.RoomReactivated;
 import io.roomservice.api.user.UserDeactivated;
 import io.roomservice.api.user.UserId;
-import io.roomservice.sagas.homeserver.HomeserverException;
-import io.roomservice.sagas.homeserver.RetryPolicy;
-import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.queryhandling.QueryGateway;
+import io.roomservice.api.user.UserUpdated;
+import io.roomservice.sagas.work.RecordingWorkQueue;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anySet;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-/** The member sync saga follows its room, the project's roles and its people, and syncs when it should. */
+/**
+ * The member sync saga follows its room, the project's roles and its people, and submits one sync at a
+ * time; the sync (homeserver work) reports back with {@link MemberSyncFinished}.
+ */
 class MemberSyncSagaTest {
 
     private static final String MATRIX_ROOM = "!room:example.org";
@@ -48,23 +42,15 @@ class MemberSyncSagaTest {
     private final CustomerId customerId = CustomerId.random();
     private final UserId ada = UserId.random();
     private final MemberSynchronizer synchronizer = mock(MemberSynchronizer.class);
-    private final InMemoryMemberHomeserver homeserver = new InMemoryMemberHomeserver();
-    private final QueryGateway queries = mock(QueryGateway.class);
+    private final RecordingWorkQueue work = new RecordingWorkQueue();
     private SagaTestFixture<MemberSyncSaga> fixture;
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void setUp() {
         fixture = new SagaTestFixture<>(MemberSyncSaga.class);
         fixture.registerResource(synchronizer);
-        fixture.registerResource(homeserver);
-        fixture.registerResource(queries);
-        fixture.registerResource(new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(30)));
-        when(synchronizer.sync(any(), any(), any(), anyLong(), anySet(), anySet()))
-                .thenReturn(MemberSynchronizer.Outcome.DONE);
+        fixture.registerResource(work);
         when(synchronizer.peopleOf(projectId)).thenReturn(Set.of(ada));
-        when(queries.query(any(FindDirectoryUser.class), any(ResponseType.class))).thenReturn(
-                CompletableFuture.completedFuture(new DirectoryUser(ada, "ada", "Ada Lovelace", null, true)));
     }
 
     private RoomCreationRequested created() {
@@ -75,9 +61,12 @@ class MemberSyncSagaTest {
         return new RoomActivated(roomId, MATRIX_ROOM, "#rs-x:example.org");
     }
 
-    private void verifySyncs(int times) {
-        verify(synchronizer, times(times)).sync(eq(roomId), eq(MATRIX_ROOM), eq(projectId), anyLong(), anySet(),
-                anySet());
+    private MemberSyncFinished finished() {
+        return new MemberSyncFinished(roomId, Long.MAX_VALUE, null);
+    }
+
+    private long syncs() {
+        return work.submitted(SyncRoomMembers.class).size();
     }
 
     @Test
@@ -87,76 +76,151 @@ class MemberSyncSagaTest {
                 .expectActiveSagas(1)
                 .expectAssociationWith("projectId", projectId.toString())
                 .expectAssociationWith("customerId", customerId.toString())
-                .expectAssociationWith("userId", ada.toString())
-                .expectNoScheduledDeadlines();
-        verifySyncs(1);
+                .expectNoScheduledDeadlines()
+                .expectNoDispatchedCommands();
+
+        assertThat(work.submitted(SyncRoomMembers.class)).singleElement().satisfies(sync -> {
+            assertThat(sync.roomId()).isEqualTo(roomId);
+            assertThat(sync.matrixRoomId()).isEqualTo(MATRIX_ROOM);
+            assertThat(sync.projectId()).isEqualTo(projectId);
+        });
     }
 
     @Test
-    void aSyncWaitsWhileTheDirectoryIsBehind() {
-        when(synchronizer.sync(any(), any(), any(), anyLong(), anySet(), anySet()))
-                .thenReturn(MemberSynchronizer.Outcome.DIRECTORY_BEHIND);
-
-        fixture.givenAggregate(roomId.toString()).published(created())
-                .whenAggregate(roomId.toString()).publishes(activated())
-                .expectScheduledDeadlineWithName(MemberSyncSaga.DIRECTORY_WAIT, MemberSyncSaga.SYNC_DEADLINE);
-    }
-
-    @Test
-    void aTransientHomeserverFailureIsRetriedOnADeadline() {
-        when(synchronizer.sync(any(), any(), any(), anyLong(), anySet(), anySet()))
-                .thenThrow(HomeserverException.transientFailure("Homeserver unreachable", null));
-
-        fixture.givenAggregate(roomId.toString()).published(created())
-                .whenAggregate(roomId.toString()).publishes(activated())
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(1), MemberSyncSaga.SYNC_DEADLINE);
-    }
-
-    @Test
-    void aGrantedRoleIsAnnouncedInTheRoomAndSynced() {
+    void aFinishedSyncMakesTheSagaFollowThePeopleOfTheProject() {
         fixture.givenAggregate(roomId.toString()).published(created(), activated())
+                .whenAggregate(roomId.toString()).publishes(finished())
+                .expectAssociationWith("userId", ada.toString());
+    }
+
+    /** The fixture hands events over as a processor does, each at the next global index. */
+    @Test
+    void changesWhileASyncRunsStartTheNextSyncWhenItFinishes() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated())
+                .andThenAPublished(new MemberSyncRequested(roomId))
+                .andThenAPublished(new UserDeactivated(ada))
+                .whenPublishingA(new MemberSyncFinished(roomId, 1, null));
+
+        var syncs = work.submitted(SyncRoomMembers.class);
+        assertThat(syncs).hasSize(2);
+        assertThat(syncs.get(1).waitForPosition()).isGreaterThan(syncs.get(0).waitForPosition()).isGreaterThan(1);
+    }
+
+    @Test
+    void aSyncThatHasSeenEveryRequestIsNotRepeated() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated())
+                .andThenAPublished(new MemberSyncRequested(roomId))
+                .whenPublishingA(finished());
+
+        assertThat(syncs()).isEqualTo(1);
+    }
+
+    @Test
+    void aGrantedRoleIsNotAnnouncedBeforeASyncHasSeenIt() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(), finished())
                 .whenAggregate(projectId.toString()).publishes(
                         new ProjectRoleGranted(projectId, customerId, ada, ProjectRole.ADMIN));
 
-        assertThat(homeserver.notices).containsExactly("Ada Lovelace has been granted the Admin role.");
-        verifySyncs(2);
+        assertThat(work.submitted(PostRoomNotice.class)).isEmpty();
+        assertThat(syncs()).isEqualTo(2);
     }
 
     @Test
-    void aRevokedRoleIsAnnouncedInTheRoomAndSynced() {
-        fixture.givenAggregate(roomId.toString()).published(created(), activated())
-                .whenAggregate(projectId.toString()).publishes(
-                        new ProjectRoleRevoked(projectId, customerId, ada, ProjectRole.MEMBER));
+    void aGrantedRoleIsAnnouncedOnceItsSyncIsDone() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(), finished())
+                .andThenAggregate(projectId.toString()).published(
+                        new ProjectRoleGranted(projectId, customerId, ada, ProjectRole.ADMIN))
+                .whenAggregate(roomId.toString()).publishes(finished());
 
-        assertThat(homeserver.notices).containsExactly("Ada Lovelace has lost the Member role.");
-        verifySyncs(2);
+        assertThat(work.submitted(PostRoomNotice.class)).singleElement().satisfies(notice -> {
+            assertThat(notice.about()).isEqualTo(ada);
+            assertThat(notice.what()).isEqualTo("has been granted the Admin role.");
+            assertThat(notice.matrixRoomId()).isEqualTo(MATRIX_ROOM);
+            assertThat(notice.transactionId()).startsWith("rs-notice-");
+        });
+    }
+
+    @Test
+    void aRevokedRoleIsAnnouncedAfterItsSync() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(), finished())
+                .andThenAggregate(projectId.toString()).published(
+                        new ProjectRoleRevoked(projectId, customerId, ada, ProjectRole.MEMBER))
+                .whenAggregate(roomId.toString()).publishes(finished());
+
+        assertThat(work.submitted(PostRoomNotice.class)).extracting(PostRoomNotice::what)
+                .containsExactly("has lost the Member role.");
+    }
+
+    @Test
+    void aFailedSyncKeepsItsNoticesForTheNextSync() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(), finished())
+                .andThenAggregate(projectId.toString()).published(
+                        new ProjectRoleGranted(projectId, customerId, ada, ProjectRole.ADMIN))
+                .whenAggregate(roomId.toString()).publishes(
+                        new MemberSyncFinished(roomId, Long.MAX_VALUE, "Homeserver unreachable"));
+
+        assertThat(work.submitted(PostRoomNotice.class)).isEmpty();
     }
 
     @Test
     void roleChangesOfARoomThatIsNotActiveAreNeitherAnnouncedNorSynced() {
-        fixture.givenAggregate(roomId.toString()).published(created(), activated(),
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(), finished(),
                         new RoomDisablingStarted(roomId, false, "Disabled on request."))
                 .whenAggregate(projectId.toString()).publishes(
                         new ProjectRoleGranted(projectId, customerId, ada, ProjectRole.ADMIN));
 
-        assertThat(homeserver.notices).isEmpty();
-        verifySyncs(1);
+        assertThat(work.submitted(PostRoomNotice.class)).isEmpty();
+        assertThat(syncs()).isEqualTo(1);
     }
 
     @Test
-    void aDeactivatedPersonsRoomsAreSynced() {
-        fixture.givenAggregate(roomId.toString()).published(created(), activated())
-                .whenPublishingA(new UserDeactivated(ada));
+    void disablingWithdrawsAWaitingSyncAndReactivationSyncsAgain() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(),
+                        new RoomDisablingStarted(roomId, false, null))
+                .whenAggregate(roomId.toString()).publishes(new RoomReactivated(roomId));
 
-        verifySyncs(2);
+        assertThat(work.cancelled()).containsExactly(SyncRoomMembers.keyOf(roomId));
+        assertThat(syncs()).isEqualTo(2);
     }
 
     @Test
-    void aRequestedSyncSyncs() {
-        fixture.givenAggregate(roomId.toString()).published(created(), activated())
+    void aSyncRunningWhenTheRoomIsDisabledIsWaitedForBeforeTheNextOne() {
+        work.running(SyncRoomMembers.keyOf(roomId));
+
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(),
+                        new RoomDisablingStarted(roomId, false, null))
+                .whenAggregate(roomId.toString()).publishes(new RoomReactivated(roomId));
+
+        assertThat(syncs()).isEqualTo(1);
+    }
+
+    @Test
+    void aRenamedPersonIsSyncedWithTheirNewName() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(), finished())
+                .whenPublishingA(new UserUpdated(ada, null, null, null));
+
+        assertThat(work.submitted(SyncRoomMembers.class)).last()
+                .satisfies(sync -> assertThat(sync.renamed()).containsExactly(ada));
+    }
+
+    @Test
+    void aModeratorJoinsThroughHomeserverWorkAndIsKeptByLaterSyncs() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(), finished())
+                .andThenAggregate(roomId.toString()).published(new ModeratorJoinRequested(roomId, ada))
                 .whenAggregate(roomId.toString()).publishes(new MemberSyncRequested(roomId));
 
-        verifySyncs(2);
+        assertThat(work.submitted(ModeratorWork.class)).singleElement()
+                .satisfies(join -> assertThat(join.joining()).isTrue());
+        assertThat(work.submitted(SyncRoomMembers.class)).last()
+                .satisfies(sync -> assertThat(sync.moderators()).containsExactly(ada));
+    }
+
+    @Test
+    void onlySomeoneWhoJoinedAsModeratorLeavesThatWay() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated())
+                .whenAggregate(roomId.toString()).publishes(new ModeratorLeaveRequested(roomId, ada));
+
+        assertThat(work.submitted(ModeratorWork.class)).isEmpty();
     }
 
     @Test
@@ -164,6 +228,6 @@ class MemberSyncSagaTest {
         fixture.givenAggregate(roomId.toString()).published(created())
                 .whenAggregate(roomId.toString()).publishes(new RoomDeleted(roomId, projectId))
                 .expectActiveSagas(0);
-        verify(synchronizer, never()).sync(any(), any(), any(), anyLong(), anySet(), anySet());
+        assertThat(syncs()).isZero();
     }
 }

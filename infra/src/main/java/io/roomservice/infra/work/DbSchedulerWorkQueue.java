@@ -1,0 +1,72 @@
+package io.roomservice.infra.work;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import io.roomservice.sagas.work.HomeserverWork;
+import io.roomservice.sagas.work.HomeserverWorkQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Instant;
+
+/**
+ * Homeserver work as db-scheduler executions of the task {@value HomeserverWorkTask#NAME}, one per work
+ * key. The scheduler writes through a transaction-aware data source, so a submission is part of the
+ * transaction of the event being handled; once that commits, the scheduler is told to look at once
+ * instead of at its next poll. Any node may run it, exactly one at a time (db-scheduler's pick).
+ */
+class DbSchedulerWorkQueue implements HomeserverWorkQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(DbSchedulerWorkQueue.class);
+
+    private final Scheduler scheduler;
+    private final WorkCodec codec;
+
+    DbSchedulerWorkQueue(Scheduler scheduler, WorkCodec codec) {
+        this.scheduler = scheduler;
+        this.codec = codec;
+    }
+
+    @Override
+    public void submit(HomeserverWork work) {
+        WorkData data = codec.encode(work);
+        var instance = new TaskInstance<>(HomeserverWorkTask.NAME, work.key(), data);
+        Instant now = Instant.now();
+        if (!scheduler.scheduleIfNotExists(instance, now)) {
+            try {
+                scheduler.reschedule(instance, now, data);
+            } catch (TaskInstanceCurrentlyExecutingException running) {
+                log.debug("{} is running; it finishes as it is", work.key());
+            }
+        }
+        runSoon();
+    }
+
+    @Override
+    public boolean cancel(String key) {
+        try {
+            scheduler.cancel(TaskInstanceId.of(HomeserverWorkTask.NAME, key));
+            return true;
+        } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException runningOrNone) {
+            return false;
+        }
+    }
+
+    private void runSoon() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduler.triggerCheckForDueExecutions();
+                }
+            });
+        } else {
+            scheduler.triggerCheckForDueExecutions();
+        }
+    }
+}

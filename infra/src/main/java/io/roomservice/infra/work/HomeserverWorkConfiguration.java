@@ -1,0 +1,85 @@
+package io.roomservice.infra.work;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.roomservice.sagas.homeserver.Homeserver;
+import io.roomservice.sagas.homeserver.RetryPolicy;
+import io.roomservice.sagas.membership.MemberHomeserver;
+import io.roomservice.sagas.membership.MemberSynchronizer;
+import io.roomservice.sagas.membership.ModeratorWorkHandler;
+import io.roomservice.sagas.membership.PostRoomNoticeHandler;
+import io.roomservice.sagas.membership.RoomNotices;
+import io.roomservice.sagas.membership.SyncRoomMembersHandler;
+import io.roomservice.sagas.profile.EndMatrixSessionsHandler;
+import io.roomservice.sagas.room.CreateMatrixRoomHandler;
+import io.roomservice.sagas.work.HomeserverWorkHandler;
+import io.roomservice.sagas.work.HomeserverWorkQueue;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Homeserver work: one db-scheduler task that runs every kind of work, the queue sagas submit to, and
+ * the handlers of the work the sagas module defines (infra adds its own as components).
+ */
+@Configuration(proxyBeanMethods = false)
+public class HomeserverWorkConfiguration {
+
+    @Bean
+    WorkCodec workCodec(@Qualifier("eventSerializer") Serializer serializer) {
+        return new WorkCodec(serializer);
+    }
+
+    @Bean
+    Task<WorkData> homeserverWorkTask(WorkCodec codec, ObjectProvider<HomeserverWorkHandler<?>> handlers,
+                                      @Qualifier("provisioningRetryPolicy") RetryPolicy retryPolicy,
+                                      MeterRegistry meters) {
+        var task = new HomeserverWorkTask(codec, new WorkHandlers(handlers), retryPolicy, new WorkMeters(meters));
+        return Tasks.custom(HomeserverWorkTask.NAME, WorkData.class)
+                .onFailure(task::onUnexpectedFailure)
+                .execute((instance, context) -> task.execute(instance));
+    }
+
+    @Bean
+    HomeserverWorkQueue homeserverWorkQueue(Scheduler scheduler, WorkCodec codec) {
+        return new DbSchedulerWorkQueue(scheduler, codec);
+    }
+
+    @Bean
+    CreateMatrixRoomHandler createMatrixRoomHandler(Homeserver homeserver, CommandGateway commands) {
+        return new CreateMatrixRoomHandler(homeserver, commands);
+    }
+
+    @Bean
+    RoomNotices roomNotices(QueryGateway queries, MemberHomeserver homeserver) {
+        return new RoomNotices(queries, homeserver);
+    }
+
+    @Bean
+    SyncRoomMembersHandler syncRoomMembersHandler(MemberSynchronizer synchronizer, QueryGateway queries,
+                                                  CommandGateway commands) {
+        return new SyncRoomMembersHandler(synchronizer, queries, commands);
+    }
+
+    @Bean
+    ModeratorWorkHandler moderatorWorkHandler(MemberSynchronizer synchronizer, RoomNotices notices,
+                                              QueryGateway queries, CommandGateway commands) {
+        return new ModeratorWorkHandler(synchronizer, notices, queries, commands);
+    }
+
+    @Bean
+    PostRoomNoticeHandler postRoomNoticeHandler(RoomNotices notices) {
+        return new PostRoomNoticeHandler(notices);
+    }
+
+    @Bean
+    EndMatrixSessionsHandler endMatrixSessionsHandler(MemberHomeserver homeserver) {
+        return new EndMatrixSessionsHandler(homeserver);
+    }
+}

@@ -1,0 +1,35 @@
+package io.roomservice.infra.work;
+
+import io.roomservice.sagas.work.HomeserverWork;
+import io.roomservice.sagas.work.HomeserverWorkHandler;
+import org.springframework.beans.factory.ObjectProvider;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The handler of each kind of work, looked up on first use: the handlers need Axon's gateways, and
+ * Axon's configuration needs the scheduler that holds this task, so they cannot be wired up front.
+ */
+class WorkHandlers {
+
+    private final ObjectProvider<HomeserverWorkHandler<?>> provider;
+    private volatile Map<Class<?>, HomeserverWorkHandler<?>> byType;
+
+    WorkHandlers(ObjectProvider<HomeserverWorkHandler<?>> provider) {
+        this.provider = provider;
+    }
+
+    @SuppressWarnings("unchecked")
+    HomeserverWorkHandler<HomeserverWork> forWork(HomeserverWork work) {
+        if (byType == null) {
+            byType = provider.stream().collect(Collectors.toMap(HomeserverWorkHandler::workType, Function.identity()));
+        }
+        var handler = byType.get(work.getClass());
+        if (handler == null) {
+            throw new IllegalStateException("No handler for homeserver work " + work.getClass().getName());
+        }
+        return (HomeserverWorkHandler<HomeserverWork>) handler;
+    }
+}

@@ -1,0 +1,15 @@
+package io.roomservice.sagas.membership;
+
+import io.roomservice.api.room.RoomId;
+import io.roomservice.api.user.UserId;
+import io.roomservice.sagas.work.HomeserverWork;
+
+/** Post "<name of the person> <what>" in the room, once (the transaction id makes a repeat a no-op). */
+public record PostRoomNotice(RoomId roomId, String matrixRoomId, String transactionId, UserId about, String what)
+        implements HomeserverWork {
+
+    @Override
+    public String key() {
+        return "notice:" + transactionId;
+    }
+}

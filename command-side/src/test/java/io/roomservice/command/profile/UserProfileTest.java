@@ -1,6 +1,6 @@
 package io.roomservice.command.profile;
 
-import io.roomservice.api.common.CommandRejectedException;
+import io.roomservice.api.common.RejectionReason;
 import io.roomservice.api.profile.CreateUserProfile;
 import io.roomservice.api.profile.EndMatrixAccess;
 import io.roomservice.api.profile.MatrixAccessEnded;
@@ -13,8 +13,6 @@ import io.roomservice.api.profile.ResetMatrixUserProvisioning;
 import io.roomservice.api.profile.RestoreMatrixAccess;
 import io.roomservice.api.profile.UserProfileCreated;
 import io.roomservice.api.user.UserId;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +21,8 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.roomservice.command.Refusals.rejectedAs;
 
 /** A person's Matrix account: linked to one id for good, refused for the bot's id or someone else's. */
 class UserProfileTest {
@@ -35,14 +32,12 @@ class UserProfileTest {
 
     private final UserId user = UserId.random();
     private final Map<String, UserId> linked = new HashMap<>();
-    private final AtomicReference<Exception> refusal = new AtomicReference<>();
     private FixtureConfiguration<UserProfile> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UserProfile.class);
         fixture.registerInjectableResource((MatrixUserIds) id -> Optional.ofNullable(linked.get(id)));
-        fixture.registerCommandHandlerInterceptor(recordingRefusals());
     }
 
     @Test
@@ -62,17 +57,17 @@ class UserProfileTest {
     @Test
     void aPersonLinkedToOneIdCannotBeLinkedToAnother() {
         fixture.given(new UserProfileCreated(user, ALICE))
-                .when(new CreateUserProfile(user, "@rs-alicia:example.org", BOT));
-
-        expectRefusal(ProfileRejections.CHANGED);
+                .when(new CreateUserProfile(user, "@rs-alicia:example.org", BOT))
+                .expectNoEvents()
+                .expectException(rejectedAs(RejectionReason.CONFLICT, ProfileRejections.CHANGED));
     }
 
     @Test
     void theBotsOwnIdIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateUserProfile(user, BOT, BOT));
-
-        expectRefusal(ProfileRejections.BOT_ID);
+                .when(new CreateUserProfile(user, BOT, BOT))
+                .expectNoEvents()
+                .expectException(rejectedAs(RejectionReason.CONFLICT, ProfileRejections.BOT_ID));
     }
 
     @Test
@@ -80,9 +75,9 @@ class UserProfileTest {
         linked.put(ALICE, UserId.random());
 
         fixture.givenNoPriorActivity()
-                .when(new CreateUserProfile(user, ALICE, BOT));
-
-        expectRefusal(ProfileRejections.TAKEN);
+                .when(new CreateUserProfile(user, ALICE, BOT))
+                .expectNoEvents()
+                .expectException(rejectedAs(RejectionReason.CONFLICT, ProfileRejections.TAKEN));
     }
 
     @Test
@@ -119,21 +114,5 @@ class UserProfileTest {
         fixture.given(new UserProfileCreated(user, ALICE))
                 .when(new RestoreMatrixAccess(user))
                 .expectNoEvents();
-    }
-
-    private void expectRefusal(String code) {
-        assertThat(refusal.get()).isInstanceOf(CommandRejectedException.class);
-        assertThat(((CommandRejectedException) refusal.get()).code()).isEqualTo(code);
-    }
-
-    private MessageHandlerInterceptor<CommandMessage<?>> recordingRefusals() {
-        return (unitOfWork, chain) -> {
-            try {
-                return chain.proceed();
-            } catch (Exception failure) {
-                refusal.set(failure);
-                throw failure;
-            }
-        };
     }
 }

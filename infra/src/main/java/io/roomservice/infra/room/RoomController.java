@@ -71,13 +71,16 @@ public class RoomController {
         var caller = Caller.of(jwt);
         requireStaffOrSupport(caller);
         var roomId = RoomId.random();
-        var pending = reads.subscribe(roomId);
-        commands.send(new CreateRoom(roomId, new ProjectId(body.project())), caller, request);
-        var location = URI.create("/api/matrix/rooms/" + roomId + "/");
-        return pending.await(READ_YOUR_WRITE)
-                .map(room -> ResponseEntity.created(location).body(RoomResponse.of(room)))
-                .orElseGet(() -> ResponseEntity.created(location).body(new RoomResponse(roomId.value(), body.project(),
-                        null, null, null, null, RoomState.CREATING.wireName(), null, null, null)));
+        // closed on every path: a refused or failed command leaves nothing to await, and an open
+        // subscription would stay matched against every update of the room projection
+        try (var pending = reads.subscribe(roomId)) {
+            commands.send(new CreateRoom(roomId, new ProjectId(body.project())), caller, request);
+            var location = URI.create("/api/matrix/rooms/" + roomId + "/");
+            return pending.await(READ_YOUR_WRITE)
+                    .map(room -> ResponseEntity.created(location).body(RoomResponse.of(room)))
+                    .orElseGet(() -> ResponseEntity.created(location).body(new RoomResponse(roomId.value(),
+                            body.project(), null, null, null, null, RoomState.CREATING.wireName(), null, null, null)));
+        }
     }
 
     @Operation(summary = "List rooms, newest first (staff and support see all)")

@@ -26,28 +26,42 @@ public class RoomReads {
 
     /**
      * Subscribes before the command is sent, so the projection's update for the new room cannot be
-     * missed; the returned handle yields the room as soon as the read model holds it.
+     * missed; the returned handle yields the room as soon as the read model holds it. The caller closes
+     * it on every path (try-with-resources): the command may be refused or fail before anything is
+     * awaited, and an open subscription is matched against every update the projection emits.
      */
     public PendingRoom subscribe(RoomId roomId) {
         var subscription = queries.subscriptionQuery(new FindRoom(roomId), ResponseTypes.instanceOf(RoomView.class),
                 ResponseTypes.instanceOf(RoomView.class));
-        return timeout -> {
-            try {
-                var initial = subscription.initialResult().blockOptional(timeout);
-                if (initial.isPresent()) {
-                    return initial;
+        return new PendingRoom() {
+            @Override
+            public Optional<RoomView> await(Duration timeout) {
+                try {
+                    var initial = subscription.initialResult().blockOptional(timeout);
+                    if (initial.isPresent()) {
+                        return initial;
+                    }
+                    return subscription.updates().next().blockOptional(timeout);
+                } catch (IllegalStateException timedOut) {
+                    return Optional.empty();
                 }
-                return subscription.updates().next().blockOptional(timeout);
-            } catch (IllegalStateException timedOut) {
-                return Optional.empty();
-            } finally {
+            }
+
+            @Override
+            public void close() {
                 subscription.close();
             }
         };
     }
 
-    @FunctionalInterface
-    public interface PendingRoom {
+    /** A subscription to one room's view; open until closed. */
+    public interface PendingRoom extends AutoCloseable {
+
+        /** The room once the read model holds it, or empty when {@code timeout} passed first. */
         Optional<RoomView> await(Duration timeout);
+
+        /** Ends the subscription; no checked exception. */
+        @Override
+        void close();
     }
 }

@@ -1,10 +1,16 @@
 package io.roomservice.infra.room;
 
 import io.roomservice.api.project.ProjectId;
+import io.roomservice.api.room.FindRoom;
+import io.roomservice.api.room.RoomId;
+import io.roomservice.api.room.RoomView;
 import io.roomservice.infra.support.Api;
 import io.roomservice.infra.support.EndToEndTest;
 import io.roomservice.infra.support.TestTokens;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.UUID;
@@ -16,6 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a clear problem+json answer with the right status, and records nothing. */
 class RoomBadInputEndToEndTest extends EndToEndTest {
+
+    @Autowired
+    private QueryGateway queries;
+
+    @Autowired
+    private QueryUpdateEmitter updateEmitter;
 
     @Test
     void malformedJsonIsABadRequestAndRecordsNothing() {
@@ -60,6 +72,29 @@ class RoomBadInputEndToEndTest extends EndToEndTest {
         createdRoom(project);
         assertProblem(createRoom(project), 400, "project-already-has-room");
         assertThat(eventsMentioning(project)).isEqualTo(2);
+    }
+
+    @Test
+    void aCreateThatIsRefusedLeavesNoSubscriptionToTheRoomOpen() {
+        long before = openRoomSubscriptions();
+        var probe = queries.subscriptionQuery(new FindRoom(RoomId.random()), RoomView.class, RoomView.class);
+        assertThat(openRoomSubscriptions()).as("an open subscription is seen").isEqualTo(before + 1);
+        probe.close();
+        assertThat(openRoomSubscriptions()).as("a closed one is not").isEqualTo(before);
+
+        assertProblem(createRoom(new ProjectId(UUID.randomUUID())), 400, "unknown-project");
+        var project = registerProject("Subscribed once");
+        createdRoom(project);
+        assertProblem(createRoom(project), 400, "project-already-has-room");
+
+        assertThat(openRoomSubscriptions()).as("subscriptions to rooms left open by the creates").isEqualTo(before);
+    }
+
+    /** The subscription queries for one room that the projection's updates are still matched against. */
+    private long openRoomSubscriptions() {
+        return updateEmitter.activeSubscriptions().stream()
+                .filter(subscription -> subscription.getPayload() instanceof FindRoom)
+                .count();
     }
 
     @Test

@@ -50,11 +50,15 @@ public class Projections {
                 .filter(StreamingEventProcessor::supportsReset)
                 .orElseThrow(() -> new IllegalArgumentException(name + " cannot be reset"));
         processor.shutDown();
-        transactions.executeInTransaction(() -> {
-            withoutStatementTimeout();
-            processor.resetTokens();
-        });
-        processor.start();
+        try {
+            transactions.executeInTransaction(() -> {
+                withoutStatementTimeout();
+                processor.resetTokens();
+            });
+        } finally {
+            // a failed reset (a lock it waited too long for) rolled back: the processor goes on where it was
+            processor.start();
+        }
     }
 
     /**

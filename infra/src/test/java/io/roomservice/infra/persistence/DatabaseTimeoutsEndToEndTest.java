@@ -2,6 +2,7 @@ package io.roomservice.infra.persistence;
 
 import io.roomservice.api.project.CustomerId;
 import io.roomservice.api.project.ProjectId;
+import io.roomservice.infra.admin.Projections;
 import io.roomservice.infra.support.Api;
 import io.roomservice.infra.support.EndToEndTest;
 import io.roomservice.infra.support.TestTokens;
@@ -20,12 +21,16 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A command blocked on a lock gives up after roomservice.database.lock-timeout with 503
- * {@code database-busy} and stores nothing; the same request succeeds once the lock is gone.
+ * {@code database-busy} and stores nothing; the same request succeeds once the lock is gone. Long work
+ * that is legitimate (migrations, a rebuild's reset) is not cut short. Both limits are short here; the
+ * defaults are DatabaseTimeoutsTest's.
  */
-@TestPropertySource(properties = "roomservice.database.lock-timeout=500ms")
+@TestPropertySource(properties = {"roomservice.database.lock-timeout=500ms",
+        "roomservice.database.statement-timeout=2s"})
 class DatabaseTimeoutsEndToEndTest extends EndToEndTest {
 
     @Autowired
@@ -33,6 +38,9 @@ class DatabaseTimeoutsEndToEndTest extends EndToEndTest {
 
     @Autowired
     Flyway flyway;
+
+    @Autowired
+    Projections projections;
 
     @Value("${spring.datasource.url}")
     String url;
@@ -44,9 +52,9 @@ class DatabaseTimeoutsEndToEndTest extends EndToEndTest {
     String password;
 
     @Test
-    void theApplicationsConnectionsCarryTheDefaultStatementTimeoutAndTheConfiguredLockTimeout() throws SQLException {
+    void theApplicationsConnectionsCarryTheConfiguredLimits() throws SQLException {
         try (var connection = dataSource.getConnection()) {
-            assertThat(show(connection, "statement_timeout")).isEqualTo("30s");
+            assertThat(show(connection, "statement_timeout")).isEqualTo("2s");
             assertThat(show(connection, "lock_timeout")).isEqualTo("500ms");
         }
     }
@@ -95,6 +103,37 @@ class DatabaseTimeoutsEndToEndTest extends EndToEndTest {
         var retry = createRoom(project);
         assertThat(retry.status()).as(retry.body()).isEqualTo(201);
         assertThat(lookUpRows("cmd_room_by_project", project)).isEqualTo(1);
+    }
+
+    @Test
+    void aRebuildEmptiesItsTablesHoweverLongThatTakes() {
+        // every delete from the timeline now takes three seconds, longer than the statement timeout
+        jdbc.execute("create or replace function slow_delete() returns trigger language plpgsql as "
+                + "$$ begin perform pg_sleep(3); return null; end $$");
+        jdbc.execute("create trigger slow_delete before delete on room_timeline for each statement "
+                + "execute function slow_delete()");
+        try {
+            assertThatThrownBy(() -> jdbc.update("delete from room_timeline where false"))
+                    .rootCause().hasMessageContaining("canceling statement due to statement timeout");
+
+            long started = System.nanoTime();
+            var rebuild = api.post("/api/admin/projections/timeline/rebuild", TestTokens.staff(), null);
+
+            assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        } finally {
+            jdbc.execute("drop trigger slow_delete on room_timeline");
+            jdbc.execute("drop function slow_delete()");
+        }
+    }
+
+    @Test
+    void aRebuildBlockedOnALockIsBusyAndTheProcessorGoesOn() throws Exception {
+        var busy = whileLocked("room_timeline",
+                () -> api.post("/api/admin/projections/timeline/rebuild", TestTokens.staff(), null));
+
+        expectBusy(busy);
+        assertThat(projections.find("timeline").orElseThrow().running()).isTrue();
     }
 
     /** Sends the request while another connection holds a lock on the table that keeps out every insert. */

@@ -45,6 +45,17 @@ class DatabaseTimeoutsTest {
                 .isEqualTo("-c statement_timeout=30000 -c lock_timeout=10000 -c search_path=rs");
     }
 
+    /** Why a warning at start: PostgreSQL's driver takes the URL's options over the pool's. */
+    @Test
+    void optionsInTheUrlReplaceThePoolsOptions() {
+        var pool = new java.util.Properties();
+        pool.setProperty("options", bind(Map.of()).options());
+
+        var effective = org.postgresql.Driver.parseURL("jdbc:postgresql://db/rs?options=-c%20search_path=rs", pool);
+
+        assertThat(effective.getProperty("options")).isEqualTo("-c search_path=rs");
+    }
+
     @Test
     void theEmbeddedH2IsLeftAsItIs() {
         var pool = pool("jdbc:h2:mem:timeouts;MODE=PostgreSQL");

@@ -1,10 +1,13 @@
 package io.roomservice.infra.admin;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -22,10 +25,15 @@ public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final TransactionManager transactions;
+    private final JdbcTemplate jdbc;
 
-    public Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore,
+                       TransactionManager transactions, JdbcTemplate jdbc) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
     }
 
     public List<ProcessorStatus> statuses() {
@@ -42,8 +50,26 @@ public class Projections {
                 .filter(StreamingEventProcessor::supportsReset)
                 .orElseThrow(() -> new IllegalArgumentException(name + " cannot be reset"));
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            transactions.executeInTransaction(() -> {
+                withoutStatementTimeout();
+                processor.resetTokens();
+            });
+        } finally {
+            // a failed reset (a lock it waited too long for) rolled back: the processor goes on where it was
+            processor.start();
+        }
+    }
+
+    /**
+     * A reset handler empties its whole table in one statement, which on a large store may take longer
+     * than roomservice.database.statement-timeout: the reset's transaction (which the processor's reset
+     * joins) runs without it. The lock timeout stays.
+     */
+    private void withoutStatementTimeout() {
+        if ("PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()))) {
+            jdbc.execute("set local statement_timeout = 0");
+        }
     }
 
     /** True once every segment of the processor has reached the head of the event store. */

@@ -1,10 +1,13 @@
 package io.roomservice.infra.web;
 
 import io.roomservice.api.common.CommandRejectedException;
+import jakarta.persistence.PersistenceException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +33,8 @@ import static io.roomservice.infra.web.ProblemResponses.problem;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private static final long DATABASE_BUSY_RETRY_AFTER_SECONDS = 1;
 
     @ExceptionHandler(CommandRejectedException.class)
     ProblemDetail rejected(CommandRejectedException e) {
@@ -85,9 +90,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail commandFailed(CommandExecutionException e) {
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        if (DatabaseBusy.causedBy(e)) {
+            return databaseBusy(e);
+        }
         log.error("A command failed unexpectedly", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The request could not be completed.");
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The request could not be completed."));
+    }
+
+    /**
+     * A statement cancelled by roomservice.database.lock-timeout or statement-timeout: 503 with
+     * {@code Retry-After}, since the same request may well succeed a moment later (its command's
+     * transaction rolled back). Any other database failure goes on as before.
+     */
+    @ExceptionHandler({DataAccessException.class, JdbcException.class, PersistenceException.class})
+    ResponseEntity<ProblemDetail> databaseFailed(RuntimeException e) {
+        if (!DatabaseBusy.causedBy(e)) {
+            throw e;
+        }
+        return databaseBusy(e);
+    }
+
+    private static ResponseEntity<ProblemDetail> databaseBusy(Exception e) {
+        log.warn("A request gave up waiting for the database: {}", rootMessage(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_BUSY_RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-busy",
+                        "The database is busy: the request waited too long for it and was cancelled. Try again shortly."));
     }
 
     @Override

@@ -10,7 +10,9 @@ import io.roomservice.api.membership.ModeratorJoinRequested;
 import io.roomservice.api.membership.ModeratorLeaveRequested;
 import io.roomservice.api.membership.MemberSyncRequested;
 import io.roomservice.api.membership.Membership;
+import io.roomservice.api.membership.MemberSyncFinished;
 import io.roomservice.api.membership.RecordMemberChanges;
+import io.roomservice.api.membership.RecordMemberSync;
 import io.roomservice.api.membership.RequestMemberSync;
 import io.roomservice.api.membership.RoomMembersChanged;
 import io.roomservice.api.project.ProjectId;
@@ -424,6 +426,29 @@ class RoomTest {
         fixture.given(historyOf(ACTIVE))
                 .when(new RecordMemberChanges(roomId, List.of()))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aFinishedMemberSyncRecordsWhatItChangedAndThatItEnded() {
+        var joined = List.of(new MemberChange(UserId.random(), "@rs-ada:example.org", Membership.JOINED, 50,
+                "Has a role in the project."));
+        fixture.given(historyOf(ACTIVE))
+                .when(new RecordMemberSync(roomId, 42, joined, null))
+                .expectEvents(new RoomMembersChanged(roomId, joined), new MemberSyncFinished(roomId, 42, null));
+    }
+
+    @Test
+    void aSyncThatChangedNothingStillRecordsThatItEnded() {
+        fixture.given(historyOf(ACTIVE))
+                .when(new RecordMemberSync(roomId, 42, List.of(), null))
+                .expectEvents(new MemberSyncFinished(roomId, 42, null));
+    }
+
+    @Test
+    void aFailedSyncIsRecordedWithItsReasonWhateverTheRoomsStateNowIs() {
+        fixture.given(historyOf(DISABLING))
+                .when(new RecordMemberSync(roomId, 7, List.of(), "Member sync failed after 6 attempt(s): 502"))
+                .expectEvents(new MemberSyncFinished(roomId, 7, "Member sync failed after 6 attempt(s): 502"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

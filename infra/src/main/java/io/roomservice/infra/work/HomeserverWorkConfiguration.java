@@ -40,7 +40,7 @@ public class HomeserverWorkConfiguration {
     Task<WorkData> homeserverWorkTask(WorkCodec codec, ObjectProvider<HomeserverWorkHandler<?>> handlers,
                                       @Qualifier("provisioningRetryPolicy") RetryPolicy retryPolicy,
                                       MeterRegistry meters) {
-        var task = new HomeserverWorkTask(codec, new WorkHandlers(handlers), retryPolicy, new WorkMeters(meters));
+        var task = new HomeserverWorkTask(codec, new WorkHandlers(() -> handlers.stream().toList()), retryPolicy, new WorkMeters(meters));
         return Tasks.custom(HomeserverWorkTask.NAME, WorkData.class)
                 .onFailure(task::onUnexpectedFailure)
                 .execute((instance, context) -> task.execute(instance));

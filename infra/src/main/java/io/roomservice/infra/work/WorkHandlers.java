@@ -2,10 +2,11 @@ package io.roomservice.infra.work;
 
 import io.roomservice.sagas.work.HomeserverWork;
 import io.roomservice.sagas.work.HomeserverWorkHandler;
-import org.springframework.beans.factory.ObjectProvider;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -14,17 +15,18 @@ import java.util.stream.Collectors;
  */
 class WorkHandlers {
 
-    private final ObjectProvider<HomeserverWorkHandler<?>> provider;
+    private final Supplier<List<HomeserverWorkHandler<?>>> handlers;
     private volatile Map<Class<?>, HomeserverWorkHandler<?>> byType;
 
-    WorkHandlers(ObjectProvider<HomeserverWorkHandler<?>> provider) {
-        this.provider = provider;
+    WorkHandlers(Supplier<List<HomeserverWorkHandler<?>>> handlers) {
+        this.handlers = handlers;
     }
 
     @SuppressWarnings("unchecked")
     HomeserverWorkHandler<HomeserverWork> forWork(HomeserverWork work) {
         if (byType == null) {
-            byType = provider.stream().collect(Collectors.toMap(HomeserverWorkHandler::workType, Function.identity()));
+            byType = handlers.get().stream()
+                    .collect(Collectors.toMap(HomeserverWorkHandler::workType, Function.identity()));
         }
         var handler = byType.get(work.getClass());
         if (handler == null) {

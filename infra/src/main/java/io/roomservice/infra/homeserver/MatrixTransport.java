@@ -2,8 +2,11 @@ package io.roomservice.infra.homeserver;
 
 import io.roomservice.sagas.homeserver.HomeserverException;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -11,6 +14,7 @@ import org.springframework.web.client.RestClientException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one way roomservice sends HTTP requests to a homeserver: every call of {@link MatrixClient},
@@ -44,6 +49,7 @@ public class MatrixTransport {
         return thread;
     });
     private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final String SENT_AT = MatrixTransport.class.getName() + ".sentAt";
 
     private final MatrixProperties properties;
     private final RestClient rest;
@@ -63,8 +69,23 @@ public class MatrixTransport {
         factory.setReadTimeout(properties.readTimeout());
         this.rest = RestClient.builder()
                 .requestFactory(factory)
-                .requestInterceptors(list -> list.addAll(interceptors))
+                .requestInterceptors(list -> {
+                    list.addAll(interceptors);
+                    list.add(MatrixTransport::markSent);
+                })
                 .build();
+    }
+
+    /**
+     * The innermost interceptor: notes when the request factory, and with it Spring's read timeout,
+     * starts, so that a body the timeout cut short is told apart from other broken answers.
+     */
+    private static ClientHttpResponse markSent(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+            throws IOException {
+        if (request.getAttributes().get(SENT_AT) instanceof AtomicLong sentAt) {
+            sentAt.set(System.nanoTime());
+        }
+        return execution.execute(request, body);
     }
 
     public MatrixProperties properties() {
@@ -88,7 +109,9 @@ public class MatrixTransport {
         URI uri = uri(path, asUser, failures);
         byte[] content = body != null ? MatrixJson.write(body)
                 : HttpMethod.POST.equals(method) || HttpMethod.PUT.equals(method) ? EMPTY_OBJECT : null;
+        AtomicLong sentAt = new AtomicLong();
         RestClient.RequestBodySpec request = rest.method(method).uri(uri)
+                .attribute(SENT_AT, sentAt)
                 .accept(MediaType.APPLICATION_JSON)
                 .headers(headers -> {
                     if (bearer != null) {
@@ -98,22 +121,21 @@ public class MatrixTransport {
         if (content != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(content);
         }
-        long started = System.nanoTime();
         MatrixResponse response;
         try {
             response = request.exchange((sent, answer) -> new MatrixResponse(method.name(), path,
                     answer.getStatusCode().value(), answer.getHeaders().getFirst("Retry-After"),
                     new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8), failures), true);
         } catch (ResourceAccessException e) {
-            throw failed(failures, method, path, started, e.getCause() == null ? e : e.getCause());
+            throw failed(failures, method, path, sentAt, e.getCause() == null ? e : e.getCause());
         } catch (IllegalArgumentException e) {
             throw failures.cannotCall(e);
         } catch (RestClientException e) {
-            throw failed(failures, method, path, started, e);
+            throw failed(failures, method, path, sentAt, e);
         }
-        if (tookLongerThanReadTimeout(started)) {
-            // Spring ends an answer that runs past the read timeout by closing its body: what was
-            // read is cut short, whatever it looks like.
+        if (response.body() == null && pastReadTimeout(sentAt)) {
+            // Spring ends an answer that runs past the read timeout by closing its body; what was
+            // read of it is cut short.
             throw failures.timedOut(method.name(), path, null);
         }
         if (response.successful() && (response.body() == null
@@ -125,16 +147,17 @@ public class MatrixTransport {
         return response;
     }
 
-    private HomeserverException failed(HomeserverFailures failures, HttpMethod method, String path, long started,
-                                       Throwable cause) {
+    private HomeserverException failed(HomeserverFailures failures, HttpMethod method, String path,
+                                       AtomicLong sentAt, Throwable cause) {
         if (Thread.currentThread().isInterrupted()) {
             return failures.interrupted(method.name(), path, cause);
         }
-        return failures.connectionFailed(method.name(), path, cause, tookLongerThanReadTimeout(started));
+        return failures.connectionFailed(method.name(), path, cause, pastReadTimeout(sentAt));
     }
 
-    private boolean tookLongerThanReadTimeout(long started) {
-        return Duration.ofNanos(System.nanoTime() - started).compareTo(properties.readTimeout()) >= 0;
+    private boolean pastReadTimeout(AtomicLong sentAt) {
+        long sent = sentAt.get();
+        return sent != 0 && Duration.ofNanos(System.nanoTime() - sent).compareTo(properties.readTimeout()) >= 0;
     }
 
     private URI uri(String path, String asUser, HomeserverFailures failures) {

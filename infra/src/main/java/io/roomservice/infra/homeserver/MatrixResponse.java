@@ -9,50 +9,14 @@ import tools.jackson.databind.JsonNode;
  * body, read into a typed record by {@link #expect}. Callers handle the answers that mean something
  * for them (say {@code 404 M_NOT_FOUND}) with {@link #is}, and leave every other failure to {@link #expect}.
  */
-final class MatrixResponse {
+record MatrixResponse(String method, String path, int status, String retryAfterHeader, String rawBody,
+                      JsonNode body, HomeserverFailures failures) {
 
-    private final String method;
-    private final String path;
-    private final int status;
-    private final String retryAfterHeader;
-    private final String rawBody;
-    private final JsonNode body;
-    private final HomeserverFailures failures;
-
-    MatrixResponse(String method, String path, int status, String retryAfterHeader, String rawBody,
-                   HomeserverFailures failures) {
-        this.method = method;
-        this.path = path;
-        this.status = status;
-        this.retryAfterHeader = retryAfterHeader;
-        this.rawBody = rawBody;
-        this.body = MatrixTransport.parse(rawBody);
-        this.failures = failures;
-    }
-
-    String method() {
-        return method;
-    }
-
-    String path() {
-        return path;
-    }
-
-    int status() {
-        return status;
-    }
-
-    String retryAfterHeader() {
-        return retryAfterHeader;
-    }
-
-    String rawBody() {
-        return rawBody;
-    }
-
-    /** The parsed body; null when it was empty (or, on an error status, not JSON). */
-    JsonNode body() {
-        return body;
+    /** {@code body} is the parsed {@code rawBody}: null when it was empty or not JSON. */
+    static MatrixResponse of(String method, String path, int status, String retryAfterHeader, String rawBody,
+                             HomeserverFailures failures) {
+        return new MatrixResponse(method, path, status, retryAfterHeader, rawBody, parse(rawBody),
+                failures);
     }
 
     String errcode() {
@@ -105,11 +69,20 @@ final class MatrixResponse {
         return failures.malformed(this, what);
     }
 
+    private static JsonNode parse(String raw) {
+        try {
+            return raw.isBlank() ? null : MatrixJson.MAPPER.readTree(raw);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
     private String text(String field) {
         JsonNode value = body == null ? null : body.get(field);
         return value != null && value.isString() ? value.stringValue() : null;
     }
 
+    /** Without the body, which may hold a new access token. */
     @Override
     public String toString() {
         return "MatrixResponse[" + method + " " + path + " -> HTTP " + status + "]";

@@ -11,7 +11,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -123,7 +122,7 @@ public class MatrixTransport {
         }
         MatrixResponse response;
         try {
-            response = request.exchange((sent, answer) -> new MatrixResponse(method.name(), path,
+            response = request.exchange((sent, answer) -> MatrixResponse.of(method.name(), path,
                     answer.getStatusCode().value(), answer.getHeaders().getFirst("Retry-After"),
                     new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8), failures), true);
         } catch (ResourceAccessException e) {
@@ -172,14 +171,5 @@ public class MatrixTransport {
     /** Percent-encodes one path segment or query value ({@code #}, {@code :}, {@code !}, {@code @} included). */
     static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** The parsed JSON of a body; null when it is empty or not JSON. */
-    static JsonNode parse(String raw) {
-        try {
-            return raw.isBlank() ? null : MatrixJson.MAPPER.readTree(raw);
-        } catch (JacksonException e) {
-            return null;
-        }
     }
 }

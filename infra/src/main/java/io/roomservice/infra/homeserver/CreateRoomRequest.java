@@ -13,18 +13,12 @@ public record CreateRoomRequest(String roomVersion,
                                 String name,
                                 String roomAliasName,
                                 String visibility,
-                                String preset,
                                 CreationContent creationContent,
                                 List<InitialState> initialState,
                                 PowerLevels powerLevelContentOverride) {
 
-    /** A request with only a room version and a preset (benchmarks and tests). */
-    public static CreateRoomRequest preset(String roomVersion, String preset) {
-        return new CreateRoomRequest(roomVersion, null, null, null, preset, null, null, null);
-    }
-
     public CreateRoomRequest withoutAlias() {
-        return new CreateRoomRequest(roomVersion, name, null, visibility, preset, creationContent, initialState,
+        return new CreateRoomRequest(roomVersion, name, null, visibility, creationContent, initialState,
                 powerLevelContentOverride);
     }
 

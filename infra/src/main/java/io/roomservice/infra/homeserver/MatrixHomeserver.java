@@ -120,7 +120,7 @@ public class MatrixHomeserver implements Homeserver {
 
     /** The {@code createRoom} body; {@code aliasLocalpart} null creates the room without an alias. */
     CreateRoomRequest createRoomRequest(RoomSpec spec, String aliasLocalpart) {
-        return new CreateRoomRequest(properties.roomVersion(), spec.name(), aliasLocalpart, "private", null,
+        return new CreateRoomRequest(properties.roomVersion(), spec.name(), aliasLocalpart, "private",
                 new CreateRoomRequest.CreationContent(false),
                 List.of(CreateRoomRequest.InitialState.of("m.room.join_rules", "join_rule", "invite"),
                         CreateRoomRequest.InitialState.of("m.room.history_visibility", "history_visibility", "shared"),

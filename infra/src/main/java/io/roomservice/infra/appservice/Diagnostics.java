@@ -3,19 +3,20 @@ package io.roomservice.infra.appservice;
 import io.roomservice.api.profile.CountUserProfiles;
 import io.roomservice.api.profile.UserProfileCounts;
 import io.roomservice.infra.homeserver.MatrixClient;
+import io.roomservice.infra.homeserver.MatrixConnections;
 import io.roomservice.infra.homeserver.MatrixProperties;
 import io.roomservice.sagas.homeserver.HomeserverException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -39,11 +40,13 @@ public class Diagnostics {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
     private final AppserviceLink link;
+    private final MatrixConnections connections;
     private final JdbcTemplate jdbc;
     private final QueryGateway queries;
 
-    public Diagnostics(AppserviceLink link, JdbcTemplate jdbc, QueryGateway queries) {
+    public Diagnostics(AppserviceLink link, MatrixConnections connections, JdbcTemplate jdbc, QueryGateway queries) {
         this.link = link;
+        this.connections = connections;
         this.jdbc = jdbc;
         this.queries = queries;
     }
@@ -58,27 +61,27 @@ public class Diagnostics {
         checks.add(configured("registration_secret_configured", "Registration secret configured",
                 p.registrationSecret(), true));
 
-        MatrixClient client = p.isConfigured() ? new MatrixClient(p.withTimeouts(CONNECT_TIMEOUT, READ_TIMEOUT)) : null;
+        MatrixClient client = p.isConfigured()
+                ? new MatrixClient(connections.transport(p.withTimeouts(CONNECT_TIMEOUT, READ_TIMEOUT))) : null;
         boolean reachable = check(checks, "homeserver_reachable", "Homeserver reachable", client == null
                 ? "no homeserver URL and AS token" : null, () -> {
-            JsonNode versions = client.versions().path("versions");
-            String newest = versions.isArray() && !versions.isEmpty()
-                    ? versions.get(versions.size() - 1).asString() : "unknown";
+            List<String> versions = client.versions().versions();
+            String newest = versions != null && !versions.isEmpty() ? versions.get(versions.size() - 1) : "unknown";
             return new Outcome("Answers /_matrix/client/versions; newest spec version " + newest, Map.of());
         });
         boolean whoami = check(checks, "bot_whoami", "Bot authentication", reachable ? null
                 : "homeserver not reachable", () -> {
-            String userId = client.whoami(null).path("user_id").asString();
+            String userId = Objects.requireNonNullElse(client.whoami(null).userId(), "");
             return new Outcome("The homeserver knows the AS token as " + userId, Map.of("user_id", userId));
         });
         check(checks, "bot_functional", "Bot can operate", whoami ? null : "bot not authenticated", () -> {
-            int rooms = client.joinedRooms().path("joined_rooms").size();
+            List<String> joined = client.joinedRooms().joinedRooms();
+            int rooms = joined == null ? 0 : joined.size();
             return new Outcome("The bot is joined to " + rooms + " room(s)", Map.of("joined_rooms", rooms));
         });
         check(checks, "appservice_ping", "Homeserver reaches roomservice", whoami ? null : "bot not authenticated",
                 () -> {
-                    long ms = client.pingAppservice(p.appserviceId(), "diagnostics-" + UUID.randomUUID())
-                            .path("duration_ms").asLong();
+                    long ms = client.pingAppservice(p.appserviceId(), "diagnostics-" + UUID.randomUUID()).durationMs();
                     return new Outcome("Ping round trip through the homeserver took " + ms + " ms",
                             Map.of("duration_ms", ms));
                 });

@@ -21,8 +21,8 @@ import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.api.room.RoomView;
 import io.roomservice.api.user.UserId;
-import io.roomservice.infra.homeserver.MatrixClient;
 import io.roomservice.infra.homeserver.MatrixConnections;
+import io.roomservice.infra.homeserver.MatrixSessions;
 import io.roomservice.infra.homeserver.SynapseAdmin;
 import io.roomservice.infra.room.RoomReads;
 import io.roomservice.infra.secrets.SecretStore;
@@ -113,16 +113,16 @@ public class Credentials {
         }
         try {
             String matrixUserId = provision(person, caller, request);
-            MatrixClient client = connections.require().client();
-            String homeserverUrl = client.homeserverUrl();
+            MatrixConnections.Connection connection = connections.require();
+            MatrixSessions sessions = connection.sessions();
+            String homeserverUrl = connection.properties().homeserverUrl();
             CredentialsResponse login = switch (properties.loginMethod()) {
                 case "password" -> new CredentialsResponse(matrixUserId, homeserverUrl, "password",
                         password(user, matrixUserId), null, null, null, null, null);
                 case "token" -> {
-                    var token = client.loginToken(accessToken(user, matrixUserId, client));
-                    yield new CredentialsResponse(matrixUserId, homeserverUrl, "token", null,
-                            token.path("login_token").asString(), token.path("expires_in_ms").asLong(), null, null,
-                            null);
+                    var token = sessions.loginToken(accessToken(user, matrixUserId, sessions));
+                    yield new CredentialsResponse(matrixUserId, homeserverUrl, "token", null, token.loginToken(),
+                            token.expiresInMs(), null, null, null);
                 }
                 default -> new CredentialsResponse(matrixUserId, homeserverUrl, "oidc", null, null, null,
                         properties.oidcProviderUrl(), null, null);
@@ -136,7 +136,7 @@ public class Credentials {
             }
             return new CredentialsResponse(login.matrixUserId(), login.homeserverUrl(), login.loginMethod(),
                     login.password(), login.loginToken(), login.expiresInMs(), login.oidcProviderUrl(), roomId,
-                    accessToken(user, matrixUserId, client));
+                    accessToken(user, matrixUserId, sessions));
         } catch (HomeserverException failure) {
             log.warn("Credentials for {} failed on the homeserver: {}", user, failure.getMessage());
             throw new ServiceUnavailableException("The homeserver could not provide your login right now: "
@@ -177,12 +177,12 @@ public class Credentials {
     }
 
     /** An access token of the person's own (appservice login), kept while it works. */
-    private String accessToken(UserId user, String matrixUserId, MatrixClient client) {
+    private String accessToken(UserId user, String matrixUserId, MatrixSessions sessions) {
         var stored = secrets.find(accessTokenSecret(user));
-        if (stored.isPresent() && client.tokenWorks(stored.get())) {
+        if (stored.isPresent() && sessions.tokenWorks(stored.get())) {
             return stored.get();
         }
-        String token = client.loginAsAppserviceUser(matrixUserId).accessToken();
+        String token = sessions.loginAsAppserviceUser(matrixUserId).accessToken();
         secrets.put(accessTokenSecret(user), token);
         return token;
     }

@@ -2,11 +2,13 @@ package io.roomservice.infra.homeserver;
 
 import io.roomservice.sagas.homeserver.Homeserver;
 import io.roomservice.sagas.homeserver.RetryPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 import java.time.Duration;
 
@@ -25,9 +27,14 @@ public class HomeserverConfiguration {
         return new RetryPolicy(properties.maxAttempts(), properties.initialBackoff(), properties.maxBackoff());
     }
 
+    /**
+     * Every interceptor in the context sees every homeserver request, on the thread that makes it
+     * (tests use one to refuse calls made inside a database transaction).
+     */
     @Bean
-    public MatrixConnections matrixConnections(MatrixLink link) {
-        return new MatrixConnections(link);
+    public MatrixConnections matrixConnections(MatrixLink link,
+                                               ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
+        return new MatrixConnections(link, interceptors.orderedStream().toList());
     }
 
     /**

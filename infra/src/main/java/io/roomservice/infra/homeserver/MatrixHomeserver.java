@@ -7,9 +7,10 @@ import io.roomservice.sagas.homeserver.ProvisionedRoom;
 import io.roomservice.sagas.homeserver.RoomSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,7 +52,8 @@ public class MatrixHomeserver implements Homeserver {
             return new ProvisionedRoom(existing.get(), alias);
         }
 
-        MatrixClient.CreateRoomResult result = client.createRoom(createRoomRequest(spec, localpart));
+        CreateRoomRequest request = createRoomRequest(spec, localpart);
+        MatrixClient.CreateRoomResult result = client.createRoom(request);
         if (result instanceof MatrixClient.Created created) {
             log.info("Created room {} ({}) for project {}", created.roomId(), alias, spec.projectId());
             return new ProvisionedRoom(created.roomId(), alias);
@@ -66,7 +68,7 @@ public class MatrixHomeserver implements Homeserver {
         }
         log.warn("Alias {} for project {} is in use but does not resolve ({}); creating the room without an alias",
                 alias, spec.projectId(), ((MatrixClient.AliasInUse) result).message());
-        MatrixClient.CreateRoomResult retry = client.createRoom(createRoomRequest(spec, null));
+        MatrixClient.CreateRoomResult retry = client.createRoom(request.withoutAlias());
         if (retry instanceof MatrixClient.Created created) {
             log.info("Created room {} without an alias for project {}", created.roomId(), spec.projectId());
             return new ProvisionedRoom(created.roomId(), null);
@@ -93,7 +95,7 @@ public class MatrixHomeserver implements Homeserver {
         if (known != null) {
             return known;
         }
-        String userId = MatrixClient.text(client.whoami(null), "user_id");
+        String userId = client.whoami(null).userId();
         int colon = userId == null ? -1 : userId.indexOf(':');
         if (colon < 0) {
             throw HomeserverException.transientFailure("The homeserver's whoami did not name the bot's user id", null);
@@ -117,30 +119,15 @@ public class MatrixHomeserver implements Homeserver {
     }
 
     /** The {@code createRoom} body; {@code aliasLocalpart} null creates the room without an alias. */
-    ObjectNode createRoomRequest(RoomSpec spec, String aliasLocalpart) {
-        ObjectNode request = client.newObject();
-        request.put("room_version", properties.roomVersion());
-        request.put("name", spec.name());
-        if (aliasLocalpart != null) {
-            request.put("room_alias_name", aliasLocalpart);
-        }
-        request.put("visibility", "private");
-        request.putObject("creation_content").put("m.federate", false);
-        var initialState = request.putArray("initial_state");
-        initialState.add(stateEvent("m.room.join_rules", "join_rule", "invite"));
-        initialState.add(stateEvent("m.room.history_visibility", "history_visibility", "shared"));
-        // without a preset Synapse applies private_chat, which lets guests join: project rooms are for members
-        initialState.add(stateEvent("m.room.guest_access", "guest_access", "forbidden"));
-        request.set("power_level_content_override", powerLevels());
-        return request;
-    }
-
-    private JsonNode stateEvent(String type, String key, String value) {
-        ObjectNode event = client.newObject();
-        event.put("type", type);
-        event.put("state_key", "");
-        event.putObject("content").put(key, value);
-        return event;
+    CreateRoomRequest createRoomRequest(RoomSpec spec, String aliasLocalpart) {
+        return new CreateRoomRequest(properties.roomVersion(), spec.name(), aliasLocalpart, "private",
+                new CreateRoomRequest.CreationContent(false),
+                List.of(CreateRoomRequest.InitialState.of("m.room.join_rules", "join_rule", "invite"),
+                        CreateRoomRequest.InitialState.of("m.room.history_visibility", "history_visibility", "shared"),
+                        // without a preset Synapse applies private_chat, which lets guests join: project
+                        // rooms are for members
+                        CreateRoomRequest.InitialState.of("m.room.guest_access", "guest_access", "forbidden")),
+                powerLevels());
     }
 
     /**
@@ -148,20 +135,10 @@ public class MatrixHomeserver implements Homeserver {
      * so the bot can always demote or kick them. In room versions 12 and later the creator's power is
      * implicit and above every level, and the creator must not be listed in {@code users}.
      */
-    private ObjectNode powerLevels() {
-        ObjectNode levels = client.newObject();
-        ObjectNode users = levels.putObject("users");
-        if (!creatorPowerIsImplicit(properties.roomVersion())) {
-            users.put(botUserId(), 100);
-        }
-        levels.put("users_default", 0);
-        levels.put("events_default", 0);
-        levels.put("state_default", 100);
-        levels.put("invite", 100);
-        levels.put("kick", 100);
-        levels.put("ban", 100);
-        levels.put("redact", 100);
-        ObjectNode events = levels.putObject("events");
+    private CreateRoomRequest.PowerLevels powerLevels() {
+        Map<String, Integer> users = creatorPowerIsImplicit(properties.roomVersion()) ? Map.of()
+                : Map.of(botUserId(), 100);
+        Map<String, Integer> events = new LinkedHashMap<>();
         events.put("m.room.message", 0);
         for (String governing : new String[] {"m.room.name", "m.room.topic", "m.room.avatar", "m.room.power_levels",
                 "m.room.join_rules", "m.room.history_visibility", "m.room.canonical_alias", "m.room.encryption",
@@ -170,7 +147,7 @@ public class MatrixHomeserver implements Homeserver {
         }
         // Element Call membership is a state event; members must be able to join calls.
         events.put("org.matrix.msc3401.call.member", 0);
-        return levels;
+        return new CreateRoomRequest.PowerLevels(users, 0, 0, 100, 100, 100, 100, 100, events);
     }
 
     static boolean creatorPowerIsImplicit(String roomVersion) {

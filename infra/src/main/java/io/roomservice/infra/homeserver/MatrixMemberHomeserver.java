@@ -3,10 +3,13 @@ package io.roomservice.infra.homeserver;
 import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.membership.MemberHomeserver;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** {@link MemberHomeserver} on the Matrix homeserver of the current link. */
 public class MatrixMemberHomeserver implements MemberHomeserver {
@@ -25,14 +28,13 @@ public class MatrixMemberHomeserver implements MemberHomeserver {
     public RoomState roomState(String matrixRoomId) {
         Map<String, String> membership = new LinkedHashMap<>();
         Map<String, Integer> levels = new LinkedHashMap<>();
-        for (JsonNode event : client().roomState(matrixRoomId, null)) {
-            String type = event.path("type").asString("");
-            if ("m.room.member".equals(type)) {
-                membership.put(event.path("state_key").asString(""), event.path("content").path("membership")
-                        .asString(""));
-            } else if ("m.room.power_levels".equals(type) && event.path("state_key").asString("").isEmpty()) {
-                event.path("content").path("users").properties()
-                        .forEach(e -> levels.put(e.getKey(), e.getValue().asInt(0)));
+        for (MatrixClient.StateEvent event : client().roomState(matrixRoomId, null)) {
+            String stateKey = Objects.requireNonNullElse(event.stateKey(), "");
+            JsonNode content = event.content() == null ? MissingNode.getInstance() : event.content();
+            if ("m.room.member".equals(event.type())) {
+                membership.put(stateKey, content.path("membership").asString(""));
+            } else if ("m.room.power_levels".equals(event.type()) && stateKey.isEmpty()) {
+                content.path("users").properties().forEach(e -> levels.put(e.getKey(), e.getValue().asInt(0)));
             }
         }
         return new RoomState(membership, levels);
@@ -70,7 +72,8 @@ public class MatrixMemberHomeserver implements MemberHomeserver {
     public void setUserPowerLevels(String matrixRoomId, Map<String, Integer> users) {
         MatrixClient client = client();
         JsonNode current = client.stateEvent(matrixRoomId, "m.room.power_levels", "");
-        ObjectNode content = current.isObject() ? (ObjectNode) current.deepCopy() : client.newObject();
+        ObjectNode content = current instanceof ObjectNode levels ? levels.deepCopy()
+                : JsonNodeFactory.instance.objectNode();
         ObjectNode map = content.putObject("users");
         users.forEach(map::put);
         client.putStateEvent(matrixRoomId, "m.room.power_levels", "", content);
@@ -88,9 +91,7 @@ public class MatrixMemberHomeserver implements MemberHomeserver {
 
     @Override
     public void sendNotice(String matrixRoomId, String transactionId, String text) {
-        MatrixClient client = client();
-        client.sendEvent(matrixRoomId, "m.room.message", transactionId,
-                client.newObject().put("msgtype", "m.notice").put("body", text));
+        client().sendEvent(matrixRoomId, "m.room.message", transactionId, MatrixClient.Notice.of(text));
     }
 
     @Override

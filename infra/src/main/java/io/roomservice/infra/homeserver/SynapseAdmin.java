@@ -2,8 +2,6 @@ package io.roomservice.infra.homeserver;
 
 import io.roomservice.infra.secrets.SecretStore;
 import io.roomservice.sagas.homeserver.HomeserverException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -36,9 +34,8 @@ public class SynapseAdmin {
 
     /** Sets a person's password (their sessions stay). */
     public void setPassword(String matrixUserId, String password) {
-        MatrixClient client = connections.require().client();
-        ObjectNode body = client.newObject().put("password", password).put("logout_devices", false);
-        client.synapseAdmin("PUT", "/v2/users/" + MatrixClient.segment(matrixUserId), body, adminToken(client));
+        MatrixConnections.Connection connection = connections.require();
+        connection.admin().setPassword(adminToken(connection), matrixUserId, password);
     }
 
     /** A random secret of 32 bytes, hex. */
@@ -48,9 +45,9 @@ public class SynapseAdmin {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private synchronized String adminToken(MatrixClient client) {
+    private synchronized String adminToken(MatrixConnections.Connection connection) {
         var stored = secrets.find(TOKEN_SECRET);
-        if (stored.isPresent() && client.tokenWorks(stored.get())) {
+        if (stored.isPresent() && connection.sessions().tokenWorks(stored.get())) {
             return stored.get();
         }
         String password = secrets.find(PASSWORD_SECRET).orElseGet(() -> {
@@ -58,30 +55,23 @@ public class SynapseAdmin {
             secrets.put(PASSWORD_SECRET, fresh);
             return fresh;
         });
-        String token = register(client, password);
+        String token = register(connection, password);
         secrets.put(TOKEN_SECRET, token);
         return token;
     }
 
-    private String register(MatrixClient client, String password) {
-        String sharedSecret = connections.require().properties().registrationSecret();
+    private String register(MatrixConnections.Connection connection, String password) {
+        String sharedSecret = connection.properties().registrationSecret();
         if (sharedSecret.isEmpty()) {
             throw HomeserverException.permanentFailure(
                     "No registration secret is configured; the Synapse admin account cannot be created.");
         }
-        JsonNode nonce = client.synapseAdmin("GET", "/v1/register", null, null);
-        ObjectNode body = client.newObject()
-                .put("nonce", nonce.path("nonce").asString())
-                .put("username", ADMIN_LOCALPART)
-                .put("password", password)
-                .put("admin", true)
-                .put("mac", mac(sharedSecret, nonce.path("nonce").asString(), password));
-        MatrixClient.Response answer = client.synapseAdminRaw("POST", "/v1/register", body, null);
-        if (answer.status() == 400 && "M_USER_IN_USE".equals(answer.errcode())) {
-            return client.loginWithPassword(ADMIN_LOCALPART, password).accessToken();
-        }
-        JsonNode registered = client.expectSuccess(answer);
-        return registered.path("access_token").asString();
+        SynapseAdminApi api = connection.admin();
+        String nonce = api.registrationNonce();
+        return api.register(new SynapseAdminApi.Registration(nonce, ADMIN_LOCALPART, password, true,
+                        mac(sharedSecret, nonce, password)))
+                .orElseGet(() -> connection.sessions().loginWithPassword(ADMIN_LOCALPART, password))
+                .accessToken();
     }
 
     private static String mac(String sharedSecret, String nonce, String password) {

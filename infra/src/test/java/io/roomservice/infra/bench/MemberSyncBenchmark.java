@@ -67,7 +67,7 @@ class MemberSyncBenchmark extends SynapseLinkedTest {
         // B: the same calls, made directly with the appservice token.
         MatrixProperties p = link.current();
         MatrixClient client = new MatrixClient(p);
-        ObjectNode create = client.newObject().put("room_version", "11").put("preset", "private_chat");
+        ObjectNode create = JSON.createObjectNode().put("room_version", "11").put("preset", "private_chat");
         String baselineRoom = JSON.readTree(matrixCall("POST", "/_matrix/client/v3/createRoom", asToken,
                 create.toString()).body()).get("room_id").asString();
         List<String> users = new ArrayList<>();

@@ -139,9 +139,10 @@ class MatrixHomeserverSynapseTest {
         assertThat(levels.path("events").path("m.room.power_levels").asInt()).isEqualTo(100);
         assertThat(levels.path("events").path("m.room.message").asInt()).isZero();
 
-        assertThat(client.joinedMembers(room.matrixRoomId(), null).path("joined").propertyNames()).containsExactly(bot);
-        JsonNode visibility = client.expectSuccess(client.send("GET",
-                MatrixClient.CLIENT_V3 + "/directory/list/room/" + MatrixClient.segment(room.matrixRoomId()), null, null));
+        assertThat(client.joinedMembers(room.matrixRoomId(), null).joined().keySet()).containsExactly(bot);
+        JsonNode visibility = MatrixIdentity.appservice(new MatrixTransport(properties, List.of()))
+                .get(MatrixClient.CLIENT_V3 + "/directory/list/room/" + MatrixTransport.segment(room.matrixRoomId()))
+                .expect(JsonNode.class);
         assertThat(visibility.path("visibility").stringValue()).isEqualTo("private");
     }
 
@@ -250,14 +251,15 @@ class MatrixHomeserverSynapseTest {
         client.registerAppserviceUser(BOT);
 
         assertThat(client.registerAppserviceUser(BOT)).isFalse();
-        assertThat(client.whoami(null).path("user_id").stringValue()).isEqualTo("@" + BOT + ":" + serverName);
+        assertThat(client.whoami(null).userId()).isEqualTo("@" + BOT + ":" + serverName);
     }
 
     // ------------------------------------------------------------------------------------------
 
-    private static Map<String, JsonNode> stateByType(JsonNode events) {
+    /** The room's state as Synapse sent it, for paths into any event's content. */
+    private static Map<String, JsonNode> stateByType(List<MatrixClient.StateEvent> state) {
         Map<String, JsonNode> byType = new HashMap<>();
-        for (JsonNode event : events) {
+        for (JsonNode event : MatrixJson.MAPPER.valueToTree(state)) {
             if (event.path("state_key").stringValue("").isEmpty()) {
                 byType.put(event.path("type").stringValue(), event);
             }

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.lang.reflect.Method;
@@ -18,8 +19,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * In the test profile every homeserver port is wrapped so that a call made while a database
- * transaction is open fails, and is remembered: {@link HomeserverCallGuardExtension} then fails the
+ * In the test profile every homeserver port is wrapped, and every HTTP request to the homeserver is
+ * intercepted, so that a call made while a database transaction is open fails, and is remembered: {@link HomeserverCallGuardExtension} then fails the
  * test that was running. Homeserver work must run outside transactions (docs/architecture.md,
  * "Homeserver work"). Found by component scan in every application the tests start.
  */
@@ -37,6 +38,15 @@ public class HomeserverCallGuard {
         var taken = List.copyOf(VIOLATIONS);
         VIOLATIONS.removeAll(taken);
         return taken;
+    }
+
+    /** Below the ports: every HTTP request to the homeserver, whoever makes it (credentials, diagnostics too). */
+    @Bean
+    ClientHttpRequestInterceptor homeserverRequestGuard() {
+        return (request, body, execution) -> {
+            check(request.getMethod() + " " + request.getURI().getPath());
+            return execution.execute(request, body);
+        };
     }
 
     @Bean
@@ -58,17 +68,21 @@ public class HomeserverCallGuard {
         Class<?> type = target.getClass();
         proxy.setProxyTargetClass(!Modifier.isFinal(type.getModifiers()) && !type.isSynthetic());
         proxy.addAdvice((MethodInterceptor) invocation -> {
-            if (declaredByAPort(target, invocation.getMethod())
-                    && TransactionSynchronizationManager.isActualTransactionActive()) {
-                var violation = new IllegalStateException("Homeserver call " + invocation.getMethod().getName()
-                        + " made while a database transaction is open (thread "
-                        + Thread.currentThread().getName() + ")");
-                VIOLATIONS.add(violation);
-                throw violation;
+            if (declaredByAPort(target, invocation.getMethod())) {
+                check(invocation.getMethod().getName());
             }
             return invocation.proceed();
         });
         return proxy.getProxy();
+    }
+
+    private static void check(String call) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            var violation = new IllegalStateException("Homeserver call " + call
+                    + " made while a database transaction is open (thread " + Thread.currentThread().getName() + ")");
+            VIOLATIONS.add(violation);
+            throw violation;
+        }
     }
 
     private static boolean declaredByAPort(Object target, Method method) {

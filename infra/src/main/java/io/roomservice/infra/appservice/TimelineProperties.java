@@ -9,9 +9,8 @@ import java.time.Duration;
  * The room timeline's processor.
  *
  * @param pollInterval how long it waits for new events before it reads the event store again (default
- *                     50ms): the longest a pushed Matrix event waits before it is readable. Each
- *                     processor reads its own stream (see EventStoreConfiguration), and such a stream
- *                     is not woken by a commit; Axon's default wait is a second
+ *                     50ms; Axon's default is a second). At the head of the store a commit wakes it
+ *                     sooner; reading a stream of its own (behind the head) it is not woken
  * @param batchSize    events handled per transaction (default 100)
  */
 @ConfigurationProperties("roomservice.timeline")

@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
  * stored format never changes when the web layer's JSON settings (Jackson 3) change. Personal data
  * ({@code PersonalText}) is encrypted with its person's own key on the way in ({@link PersonalTextModule}),
  * so it reaches none of the stores (events, snapshots, sagas, tokens, deadlines, dead letters) in plaintext.
- * The mapper remembers the classes it looks up by name ({@link ClassCachingTypeFactory}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonSerializationConfiguration {
@@ -24,7 +23,6 @@ public class AxonSerializationConfiguration {
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper(PersonalDataCipher personalData) {
         return JsonMapper.builder()
-                .typeFactory(new ClassCachingTypeFactory())
                 .addModule(new JavaTimeModule())
                 .addModule(new BlackbirdModule())
                 .addModule(new PersonalTextModule(personalData))

@@ -7,7 +7,6 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,11 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import javax.sql.DataSource;
 
 /**
- * The command bus: Axon's auto-configured one (span factory, monitor, duplicate handler resolution,
- * correlation data), with {@link CommandTransactions} instead of the application's JPA transactions;
- * and how a command finds its aggregate ({@link CachingCommandTargetResolver}).
- * Qualified {@code localSegment}, so that the {@code axonserver} profile routes through it as it
- * would through Axon's own.
+ * The command bus Axon's auto-configuration would build (span factory, monitor, duplicate handler
+ * resolution, correlation data), on {@link CommandTransactions} instead of the application's JPA
+ * transactions. Qualified {@code localSegment}, so that the {@code axonserver} profile routes through
+ * it as it would through Axon's own.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandBusConfiguration {
@@ -34,18 +32,13 @@ public class CommandBusConfiguration {
     @Qualifier("localSegment")
     public SimpleCommandBus commandBus(org.axonframework.config.Configuration axon, CommandTransactions transactions,
                                        DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
-        SimpleCommandBus commandBus = new UntimedCommandBus(SimpleCommandBus.builder()
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
                 .transactionManager(transactions.asAxonTransactionManager())
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
-                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return commandBus;
-    }
-
-    /** Axon's Spring support gives the one resolver in the context to every aggregate. */
-    @Bean
-    public CommandTargetResolver commandTargetResolver() {
-        return new CachingCommandTargetResolver();
     }
 }

@@ -16,9 +16,7 @@ import java.util.List;
  * The command side's look-ups (and the erasure of a person's key) follow their events in the
  * transaction that stores them. Their processing groups run in one subscribing processor: each
  * subscribing processor wraps every event of every command in a unit of work of its own, handler or
- * not, and five of them cost the command path more than the look-ups' own inserts. The processor runs
- * inside the command's unit of work, and is untimed as the command bus is
- * ({@link UntimedSubscribingEventProcessor}).
+ * not, and five of them cost the command path more than the look-ups' own inserts.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideLookupsConfiguration {
@@ -35,7 +33,7 @@ public class CommandSideLookupsConfiguration {
         TransactionManager transactions = commandTransactions.asAxonTransactionManager();
         return configurer -> configurer.eventProcessing(processing -> {
             GROUPS.forEach(group -> processing.assignProcessingGroup(group, PROCESSOR));
-            processing.registerEventProcessor(PROCESSOR, UntimedSubscribingEventProcessor::onEventBus);
+            processing.registerSubscribingEventProcessor(PROCESSOR);
             processing.registerTransactionManager(PROCESSOR, c -> transactions);
         });
     }

@@ -10,8 +10,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import javax.sql.DataSource;
 
 /**
- * Transactions of the command bus, of the command-side look-ups and of the event store's appends
- * (one instance, {@link CommandBusConfiguration}, handed to each as {@link #asAxonTransactionManager()}).
+ * Transactions of the command bus, of the command-side look-ups and of the event store's appends and
+ * reads (one instance, {@link CommandBusConfiguration}, handed to each as {@link #asAxonTransactionManager()}).
  *
  * <p>Nothing a command does needs JPA: the event store, the look-ups, the personal data keys and the
  * deadline store all work on JDBC. A command sent from an HTTP request therefore runs in a plain
@@ -19,7 +19,8 @@ import javax.sql.DataSource;
  * transaction that opened a Hibernate session per command for nothing. A command sent while a JPA
  * transaction runs (a saga handling an event, a processor, the appservice set-up) takes part in that
  * transaction through the application's JPA transaction manager, exactly as before: it commits with
- * it, and its failure marks it rollback-only.
+ * it, and its failure marks it rollback-only. The event store reads in it too: Spring cannot start a
+ * JPA transaction inside a JDBC one on the same data source, which loading a command's aggregate would.
  *
  * <p>Deliberately not an Axon {@code TransactionManager} bean itself: Axon's auto-configuration
  * would then take it for the application's default, and the sagas' JPA store needs JPA transactions.

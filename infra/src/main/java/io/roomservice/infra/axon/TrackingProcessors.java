@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tracking processors on the event store's private streams (EventStoreConfiguration). Such a stream is
- * not woken by a commit, so a thread that found nothing new waits {@code pollInterval} before it reads
- * again, instead of Axon's second; each such wait ends with a transaction that extends the thread's
- * token claim.
+ * Tracking processors with a shorter wait for new events than Axon's second. A thread that has caught
+ * up follows the event store's shared read of the head and is woken when it brings new events; one that
+ * reads a stream of its own (behind the head, or events another node appended) looks again after
+ * {@code pollInterval}. Each wait that ends with nothing new ends with a transaction that extends the
+ * thread's token claim.
  */
 public final class TrackingProcessors {
 

@@ -10,11 +10,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,10 +38,6 @@ class CommandTransactionsEndToEndTest extends EndToEndTest {
     EntityManagerFactory entityManagerFactory;
     @Autowired
     PlatformTransactionManager applicationTransactions;
-    @Autowired
-    EventBus eventBus;
-    @Autowired
-    EventProcessingConfiguration eventProcessing;
 
     private Registration probe;
 
@@ -90,26 +80,5 @@ class CommandTransactionsEndToEndTest extends EndToEndTest {
                 Long.class, project.toString())).isZero();
         assertThat(jdbc.queryForObject("select count(*) from cmd_project_lookup where project_id = ?",
                 Long.class, project.value())).isZero();
-    }
-
-    @Test
-    void aCommandWhoseEventsTheLookUpsHandleRunsWithoutAxonsTimer() {
-        // every event a command publishes passes the command-side look-ups' subscribing processor, inside the command
-        var rootResources = new CompletableFuture<Set<String>>();
-        Registration publisher = commandBus.subscribe("probe-publishing", command -> {
-            CurrentUnitOfWork.get().afterCommit(u -> rootResources.complete(Set.copyOf(u.root().resources().keySet())));
-            eventBus.publish(GenericEventMessage.asEventMessage("published by a command"));
-            return null;
-        });
-        try {
-            commands.sendAndWait(new GenericCommandMessage<>(new GenericMessage<>("probe"), "probe-publishing")
-                    .andMetaData(Map.of(MetaDataKeys.ACTOR, MetaDataKeys.SYSTEM_ACTOR)));
-        } finally {
-            publisher.cancel();
-        }
-
-        assertThat(eventProcessing.eventProcessor(CommandSideLookupsConfiguration.PROCESSOR))
-                .containsInstanceOf(UntimedSubscribingEventProcessor.class);
-        assertThat(rootResources.join()).isNotEmpty().doesNotContain("_transactionTimeLimit");
     }
 }

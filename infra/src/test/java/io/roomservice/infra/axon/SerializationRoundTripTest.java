@@ -84,10 +84,6 @@ class SerializationRoundTripTest extends EndToEndTest {
     @Autowired
     Serializer serializer;
 
-    @Autowired
-    @Qualifier("defaultAxonObjectMapper")
-    com.fasterxml.jackson.databind.ObjectMapper axonObjectMapper;
-
     static Stream<Object> events() {
         return Stream.of(
                 new ProjectRegistered(PROJECT, CUSTOMER, "Apollo"),
@@ -139,12 +135,6 @@ class SerializationRoundTripTest extends EndToEndTest {
     void theSamplesCoverEveryRoomEventType() {
         var sampled = events().map(Object::getClass).toList();
         assertThat(sampled).containsAll(Arrays.asList(RoomEvent.class.getPermittedSubclasses()));
-    }
-
-    @Test
-    void axonsMapperLooksClassesUpThroughTheCachingTypeFactory() {
-        // a module that swapped the mapper's type factory would silently drop the cache
-        assertThat(axonObjectMapper.getTypeFactory()).isInstanceOf(ClassCachingTypeFactory.class);
     }
 
     @Test

@@ -67,8 +67,6 @@ class FoundationBenchmark extends EndToEndTest {
     EventProcessingConfiguration processing;
     @Autowired
     Projections projections;
-    @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
 
     private final List<String> report = new ArrayList<>();
     private double lastWarmRate;
@@ -149,7 +147,6 @@ class FoundationBenchmark extends EndToEndTest {
         double roomsPerSecond = lastWarmRate;
         var roundRatios = new ArrayList<String>();
         long jitMillisInRounds = 0;
-        var headBefore = HeadReads.now(meters);
         for (int r = 0; r < ROUNDS; r++) {
             // enough registered projects for twice the fastest rate seen, so that the timed rounds are
             // create + one transition only (a RegisterProject inside them costs more than both)
@@ -197,9 +194,6 @@ class FoundationBenchmark extends EndToEndTest {
         report.add("  round by round, commands/s vs raw inserts/s: " + String.join(", ", roundRatios)
                 + String.format(Locale.ROOT, " (the JIT compiled for %.1f s of the %.0f s timed)",
                 jitMillisInRounds / 1e3, seconds * 3));
-        var head = HeadReads.now(meters).since(headBefore);
-        report.add(String.format(Locale.ROOT, "  processors at the head: %,.0f fetches answered by the shared read, %,.0f by"
-                + " the store; the shared read looked at the store %,.0f times", head.window(), head.store(), head.looks()));
         cpuRow("  CPU per raw insert", insertsCpu, inserts);
         cpuRow("  CPU per transaction of the SQL by hand", sqlCpu, sqlRooms * 2);
         cpuRow("  CPU per command (processors' catch-up included)", roomsCpu, Math.round(rooms * 2 + registered * seconds));
@@ -452,29 +446,6 @@ class FoundationBenchmark extends EndToEndTest {
 
     private void row(String what, int threads, double rate, String unit) {
         report.add(String.format(Locale.ROOT, "%-52s %2d thread(s) %,10.0f %s", what, threads, rate, unit));
-    }
-
-    /** The counters of the processors' shared read of the store's head (zero when it is switched off). */
-    record HeadReads(double window, double store, double looks) {
-
-        static HeadReads now(io.micrometer.core.instrument.MeterRegistry meters) {
-            return new HeadReads(count(meters, "roomservice.event-stream.head-fetches", "window"),
-                    count(meters, "roomservice.event-stream.head-fetches", "store"),
-                    count(meters, "roomservice.event-stream.head-reads", null));
-        }
-
-        HeadReads since(HeadReads earlier) {
-            return new HeadReads(window - earlier.window, store - earlier.store, looks - earlier.looks);
-        }
-
-        private static double count(io.micrometer.core.instrument.MeterRegistry meters, String name, String answeredBy) {
-            var search = meters.find(name);
-            if (answeredBy != null) {
-                search = search.tag("answered-by", answeredBy);
-            }
-            var counter = search.functionCounter();
-            return counter == null ? 0 : counter.count();
-        }
     }
 
     @FunctionalInterface

@@ -12,6 +12,10 @@ export SYNAPSE_DIR="$PWD/.synapse/test-run" SYNAPSE_PORT=${SYNAPSE_TEST_PORT:-80
 unset SYNAPSE_URL SYNAPSE_APPSERVICE_DIR
 if command -v python3 >/dev/null 2>&1; then
   scripts/synapse/install.sh
+  # a fresh homeserver for every run: accounts a previous run left (its admin account among them)
+  # would not match the fresh PostgreSQL database's secrets
+  scripts/synapse/stop.sh >/dev/null 2>&1 || true
+  rm -rf "$SYNAPSE_DIR"
   trap 'scripts/synapse/stop.sh >/dev/null 2>&1 || true' EXIT
 fi
 

@@ -57,8 +57,12 @@ class EmbeddedDatabaseTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 api.get("/api/matrix/rooms/" + uuid + "/", TestTokens.staff()).json().get("state").asString())
                 .isEqualTo("active"));
-        var events = api.get("/api/audit/rooms/" + uuid + "/events", TestTokens.staff()).json().get("events");
-        assertThat(events.size()).isEqualTo(2);
+        var types = new ArrayList<String>();
+        api.get("/api/audit/rooms/" + uuid + "/events", TestTokens.staff()).json().get("events")
+                .forEach(e -> types.add(e.get("type").asString()));
+        // the member sync the activation started reports on its own time
+        assertThat(types.stream().filter(t -> !t.equals("MemberSyncFinished")))
+                .containsExactly("RoomCreationRequested", "RoomActivated");
     }
 
     /** H2 has no data-modifying CTE: the room's claim on its project is a look-up and an insert there. */

@@ -8,7 +8,6 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Profile;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -19,13 +18,13 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * In the test profile every homeserver port is wrapped, and every HTTP request to the homeserver is
- * intercepted, so that a call made while a database transaction is open fails, and is remembered: {@link HomeserverCallGuardExtension} then fails the
- * test that was running. Homeserver work must run outside transactions (docs/architecture.md,
- * "Homeserver work"). Found by component scan in every application the tests start.
+ * Every homeserver port is wrapped, and every HTTP request to the homeserver is intercepted, so that a
+ * call made while a database transaction is open fails, and is remembered:
+ * {@link HomeserverCallGuardExtension} then fails the test that was running. Homeserver work must run
+ * outside transactions (docs/architecture.md, "Homeserver work"). In the test sources only, and found
+ * by component scan in every application the tests start, whatever its profile.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("test")
 public class HomeserverCallGuard {
 
     /** The ports sagas and request handlers reach the homeserver through. */

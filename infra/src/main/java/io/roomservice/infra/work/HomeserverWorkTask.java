@@ -74,7 +74,7 @@ class HomeserverWorkTask {
     /** Backs off like a homeserver failure, without counting against the work's attempts. */
     void onUnexpectedFailure(ExecutionComplete complete, ExecutionOperations<WorkData> operations) {
         int failures = complete.getExecution().consecutiveFailures + 1;
-        Duration delay = retryPolicy.delayAfter(failures, HomeserverException.transientFailure("unexpected", null));
+        Duration delay = retryPolicy.backoff(failures);
         log.warn("Homeserver work {} failed unexpectedly ({} time(s) in a row), trying again in {}",
                 complete.getExecution().taskInstance.getId(), failures, delay,
                 complete.getCause().orElse(null));

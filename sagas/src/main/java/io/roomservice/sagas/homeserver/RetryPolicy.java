@@ -23,8 +23,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
     /** The wait before attempt number {@code attemptsMade + 1}. */
     public Duration delayAfter(int attemptsMade, HomeserverException failure) {
-        var backoff = IntervalFunction.ofExponentialBackoff(initialBackoff, 2.0, maxBackoff);
-        var computed = Duration.ofMillis(backoff.apply(attemptsMade));
+        var computed = backoff(attemptsMade);
         return failure.retryAfter().filter(asked -> asked.compareTo(computed) > 0).orElse(computed);
+    }
+
+    /** The exponential backoff alone, after {@code attemptsMade} failed attempts. */
+    public Duration backoff(int attemptsMade) {
+        var backoff = IntervalFunction.ofExponentialBackoff(initialBackoff, 2.0, maxBackoff);
+        return Duration.ofMillis(backoff.apply(attemptsMade));
     }
 }

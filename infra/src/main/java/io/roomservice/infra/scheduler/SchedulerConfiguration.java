@@ -1,0 +1,55 @@
+package io.roomservice.infra.scheduler;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * The one persisted scheduler (db-scheduler, table {@code scheduled_tasks}) that runs Axon's deadlines
+ * and homeserver work: every {@link Task} bean of the application is one of its tasks.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SchedulerConfiguration {
+
+    /** Six missed heartbeats make a node's running executions dead: another node runs them again. */
+    private static final int MISSED_HEARTBEATS_LIMIT = 6;
+
+    @Bean(destroyMethod = "stop")
+    public Scheduler dbScheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties) {
+        // transaction-aware: what a saga schedules commits or rolls back with the saga's transaction
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS_LIMIT)
+                .enableImmediateExecution()
+                .build();
+    }
+
+    @Bean
+    public SchedulerStarter schedulerStarter(Scheduler scheduler) {
+        return new SchedulerStarter(scheduler);
+    }
+
+    /** Starts executing only once the whole application (Axon included) is up. */
+    public static final class SchedulerStarter {
+
+        private final Scheduler scheduler;
+
+        SchedulerStarter(Scheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        public void start() {
+            scheduler.start();
+        }
+    }
+}

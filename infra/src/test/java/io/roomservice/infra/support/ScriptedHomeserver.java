@@ -31,6 +31,11 @@ public class ScriptedHomeserver implements Homeserver {
         }
     }
 
+    /** The homeserver asks to be left alone for {@code wait} (429 with retry_after_ms). */
+    public void rateLimit(ProjectId project, java.time.Duration wait) {
+        script(project).addLast(HomeserverException.rateLimited("M_LIMIT_EXCEEDED: Too Many Requests", wait));
+    }
+
     public int calls(ProjectId project) {
         return calls.computeIfAbsent(project, p -> new AtomicInteger()).get();
     }

@@ -1,7 +1,6 @@
 package io.roomservice.sagas;
 
 import io.roomservice.api.common.MetaDataKeys;
-import io.roomservice.sagas.work.WorkCorrelation;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

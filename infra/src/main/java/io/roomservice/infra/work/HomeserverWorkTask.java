@@ -8,7 +8,7 @@ import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.homeserver.RetryPolicy;
 import io.roomservice.sagas.work.HomeserverWork;
 import io.roomservice.sagas.work.HomeserverWorkHandler;
-import io.roomservice.sagas.work.WorkCorrelation;
+import io.roomservice.sagas.WorkCorrelation;
 import io.roomservice.sagas.work.WorkResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,7 +9,7 @@ import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.homeserver.RetryPolicy;
 import io.roomservice.sagas.work.HomeserverWork;
 import io.roomservice.sagas.work.HomeserverWorkHandler;
-import io.roomservice.sagas.work.WorkCorrelation;
+import io.roomservice.sagas.WorkCorrelation;
 import io.roomservice.sagas.work.WorkResult;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.roomservice.sagas.work;
+package io.roomservice.sagas;
 
 import java.util.Map;
 import java.util.function.Supplier;

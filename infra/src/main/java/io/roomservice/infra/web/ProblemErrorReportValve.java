@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 
@@ -47,9 +46,7 @@ class ProblemErrorReportValve extends ErrorReportValve {
             }
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response cannot take a body any more: nothing left to tell
-            if (e instanceof IOException io && container.getLogger().isDebugEnabled()) {
-                container.getLogger().debug("Could not write an error report", new UncheckedIOException(io));
-            }
+            container.getLogger().debug("Could not write an error report", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.roomservice.infra.host;
 
+import io.roomservice.infra.web.NoControlCharacters;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -8,9 +9,9 @@ import jakarta.validation.constraints.Size;
  * {@code {"username": "...", "full_name": "...", "email": "..."}}; {@code email} may be omitted, null
  * or empty (the person has no address).
  */
-public record UserRequest(@NotBlank @Size(max = 150) String username,
-                          @NotBlank @Size(max = 255) String fullName,
-                          @Size(max = 255) @Pattern(regexp = "^\\s*$|^\\s*\\S+@\\S+\\s*$", message = "must be an e-mail address")
+public record UserRequest(@NotBlank @Size(max = 150) @NoControlCharacters String username,
+                          @NotBlank @Size(max = 255) @NoControlCharacters String fullName,
+                          @Size(max = 255) @NoControlCharacters @Pattern(regexp = "^\\s*$|^\\s*\\S+@\\S+\\s*$", message = "must be an e-mail address")
                           String email) {
 
     String usernameStripped() {

@@ -18,16 +18,25 @@ import java.time.Duration;
  * @param lockTimeout      PostgreSQL's {@code lock_timeout} (default 10s): a statement waiting longer
  *                         for a lock (a row, a table, another transaction's key) fails (SQLState 55P03).
  *                         A request blocked this long answers 503 {@code database-busy}
+ * @param connectionTimeout HikariCP's {@code connection-timeout} (default 3s; HikariCP's own is 30s): how
+ *                         long a request waits for a connection of the pool, for any database. When
+ *                         the database is down no connection comes, and the request answers 503
+ *                         {@code database-unavailable} after this long rather than hanging half a minute.
+ *                         HikariCP accepts no less than 250ms
  */
 @ConfigurationProperties("roomservice.database")
 public record DatabaseTimeouts(@DefaultValue("30s") Duration statementTimeout,
-                               @DefaultValue("10s") Duration lockTimeout) {
+                               @DefaultValue("10s") Duration lockTimeout,
+                               @DefaultValue("3s") Duration connectionTimeout) {
 
     public DatabaseTimeouts {
         if (statementTimeout == null || statementTimeout.isNegative()
                 || lockTimeout == null || lockTimeout.isNegative()) {
             throw new IllegalArgumentException(
                     "roomservice.database.statement-timeout and lock-timeout must not be negative");
+        }
+        if (connectionTimeout == null || connectionTimeout.toMillis() < 250) {
+            throw new IllegalArgumentException("roomservice.database.connection-timeout must be at least 250ms");
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.Properties;
  * {@code lock_timeout} ({@link DatabaseTimeouts}), as startup options of the session
  * ({@code options=-c statement_timeout=… -c lock_timeout=…}, a data source property of HikariCP), so
  * that they hold from the first statement of every connection and nothing can forget to set them.
+ * Every pool, the embedded H2's too, gets roomservice.database.connection-timeout as HikariCP's
+ * connection timeout.
  * <ul>
  *   <li>Only for a PostgreSQL URL: the embedded H2 default keeps its own lock timeout.</li>
  *   <li>Options set by the operator come after these and win: an {@code options} data source property
@@ -42,8 +44,11 @@ public class DatabaseTimeoutsConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof HikariDataSource pool && isPostgres(pool)) {
-                    apply(timeouts.getObject(), pool);
+                if (bean instanceof HikariDataSource pool) {
+                    pool.setConnectionTimeout(timeouts.getObject().connectionTimeout().toMillis());
+                    if (isPostgres(pool)) {
+                        apply(timeouts.getObject(), pool);
+                    }
                 }
                 return bean;
             }

@@ -10,7 +10,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -21,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +91,27 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    private static OAuth2TokenValidatorResult flagsAreBooleans(Jwt jwt) {
+        for (String claim : Caller.FLAG_CLAIMS) {
+            Object value = jwt.getClaims().get(claim);
+            if (value != null && !(value instanceof Boolean)) {
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                        "The " + claim + " claim must be true or false", null));
+            }
+        }
+        return OAuth2TokenValidatorResult.success();
+    }
+
+    /**
+     * The firewall's refusals ({@code ..}, {@code //}, {@code ;}, encoded line breaks in the URL) answer
+     * like every other error. The detail stays fixed: the firewall's message may quote a header.
+     */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(ProblemResponses problems) {
+        return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST, "rejected-request",
+                "The request was refused: its URL or headers contain something roomservice does not accept.");
+    }
+
     /**
      * With an identity provider configured (spring.security.oauth2.resourceserver.jwt.jwk-set-uri),
      * tokens are checked against its keys; otherwise against the development HMAC key.
@@ -108,6 +133,9 @@ public class SecurityConfiguration {
         validators.add(new JwtTimestampValidator(properties.clockSkew()));
         // a token that never expires is refused: a leaked one would work for ever
         validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+        // a flag that is not a JSON boolean ("is_staff": 1) is a broken token, refused like any other,
+        // rather than guessed at or left to fail when the caller's rights are read
+        validators.add(SecurityConfiguration::flagsAreBooleans);
         if (!properties.issuer().isBlank()) {
             validators.add(new JwtIssuerValidator(properties.issuer()));
         }

@@ -4,7 +4,9 @@ import io.roomservice.api.common.CommandRejectedException;
 import jakarta.persistence.PersistenceException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.jdbc.JdbcException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -14,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.LinkedHashMap;
+import java.util.concurrent.CompletionException;
 
 import static io.roomservice.infra.web.ProblemResponses.problem;
 
@@ -35,6 +39,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private static final long DATABASE_BUSY_RETRY_AFTER_SECONDS = 1;
+
+    /** Long enough for a restarting or failing-over PostgreSQL not to be hammered by every client. */
+    private static final long DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(CommandRejectedException.class)
     ProblemDetail rejected(CommandRejectedException e) {
@@ -89,10 +96,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * Axon loads an aggregate by its identifier alone: a uuid that already names a record of another
+     * kind (a person's used for a project) loads events that never initialize this kind, and Axon
+     * refuses it before anything is stored.
+     */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ProblemDetail identifierInUse(IncompatibleAggregateException e) {
+        return problem(HttpStatus.CONFLICT, "identifier-in-use",
+                "This uuid already names another kind of record (a person, customer, project or room).");
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
-        if (DatabaseBusy.causedBy(e)) {
-            return databaseBusy(e);
+        if (e.getCause() instanceof IncompatibleAggregateException incompatible) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(identifierInUse(incompatible));
+        }
+        var database = databaseAnswer(e);
+        if (database != null) {
+            return database;
         }
         log.error("A command failed unexpectedly", e);
         return ResponseEntity.internalServerError()
@@ -100,24 +122,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A statement cancelled by roomservice.database.lock-timeout or statement-timeout: 503 with
-     * {@code Retry-After}, since the same request may well succeed a moment later (its command's
-     * transaction rolled back). Any other database failure goes on as before.
+     * A database failure the caller can retry is 503 with {@code Retry-After} (the request's command
+     * rolled back); wherever it is wrapped (Spring's, Axon's, a query's exceptions), it is found in the
+     * cause chain. Any other failure goes on as before.
      */
-    @ExceptionHandler({DataAccessException.class, JdbcException.class, PersistenceException.class})
+    @ExceptionHandler({DataAccessException.class, JdbcException.class, PersistenceException.class,
+            TransactionException.class, QueryExecutionException.class, CompletionException.class})
     ResponseEntity<ProblemDetail> databaseFailed(RuntimeException e) {
-        if (!DatabaseBusy.causedBy(e)) {
+        var answer = databaseAnswer(e);
+        if (answer == null) {
             throw e;
         }
-        return databaseBusy(e);
+        return answer;
     }
 
-    private static ResponseEntity<ProblemDetail> databaseBusy(Exception e) {
-        log.warn("A request gave up waiting for the database: {}", rootMessage(e));
+    private static ResponseEntity<ProblemDetail> databaseAnswer(Exception e) {
+        if (DatabaseFailures.busy(e)) {
+            log.warn("A request gave up waiting for the database: {}", rootMessage(e));
+            return serviceUnavailable(DATABASE_BUSY_RETRY_AFTER_SECONDS, "database-busy",
+                    "The database is busy: the request waited too long for it and was cancelled. Try again shortly.");
+        }
+        if (DatabaseFailures.unavailable(e)) {
+            log.warn("A request found no database connection: {}", rootMessage(e));
+            return serviceUnavailable(DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS, "database-unavailable",
+                    "The database cannot be reached. Nothing was recorded; try again shortly.");
+        }
+        return null;
+    }
+
+    private static ResponseEntity<ProblemDetail> serviceUnavailable(long retryAfterSeconds, String code, String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_BUSY_RETRY_AFTER_SECONDS))
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-busy",
-                        "The database is busy: the request waited too long for it and was cancelled. Try again shortly."));
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, code, detail));
     }
 
     @Override

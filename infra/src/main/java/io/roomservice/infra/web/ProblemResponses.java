@@ -30,6 +30,33 @@ public class ProblemResponses {
         return problem;
     }
 
+    /**
+     * The code of an error that no handler of roomservice's described: the servlet container's or a
+     * filter's refusal, by its status alone.
+     */
+    public static String codeFor(int status) {
+        return switch (status) {
+            case 400 -> "rejected-request";
+            case 401 -> "unauthenticated";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 413 -> "body-too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status >= 500 ? "internal-error" : "request-refused";
+        };
+    }
+
+    /** A fixed detail for such an error: the container's own message may echo what was sent. */
+    public static String detailFor(int status) {
+        return status >= 500 ? "The request could not be completed."
+                : "The request was refused before it reached roomservice (" + status + ").";
+    }
+
+    public String json(ProblemDetail problem) {
+        return json.writeValueAsString(problem);
+    }
+
     /** For places outside Spring MVC (security, filters). */
     public void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
         response.setStatus(status.value());

@@ -195,6 +195,25 @@ class AppserviceTransactionsEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void text_postgresql_cannot_hold_reads_back_as_sent_and_later_messages_still_arrive() {
+        var room = activeRoom("NUL");
+        var matrixRoom = matrixRoomIdOf(room);
+        assertThat(push(txn(), HS_TOKEN, transaction(
+                membership(eventId(), matrixRoom, "@rs-nul\\u0000:scripted.test", "join", 1_700_000_000_000L),
+                message(eventId(), matrixRoom, "@rs-dan:scripted.test", "a\\u0000b \\uffff0 \\\\0", 1_700_000_001_000L)))
+                .status()).isEqualTo(200);
+        assertThat(push(txn(), HS_TOKEN, transaction(
+                message(eventId(), matrixRoom, "@rs-dan:scripted.test", "later", 1_700_000_002_000L))).status())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(timeline(room)).hasSize(3));
+        JsonNode events = timeline(room);
+        assertThat(events.get(0).get("state_key").asString()).isEqualTo("@rs-nul\u0000:scripted.test");
+        assertThat(events.get(1).get("body").asString()).isEqualTo("a\u0000b \uffff0 \\0");
+        assertThat(events.get(2).get("body").asString()).isEqualTo("later");
+    }
+
+    @Test
     void a_repeated_transaction_is_a_no_op_answered_200() {
         var room = activeRoom("Repeat");
         var matrixRoom = matrixRoomIdOf(room);

@@ -30,7 +30,7 @@ class DatabaseTimeoutsTest {
                 "roomservice.database.lock-timeout", "0"));
 
         assertThat(timeouts.options()).isEqualTo("-c statement_timeout=120000 -c lock_timeout=0");
-        assertThatThrownBy(() -> new DatabaseTimeouts(Duration.ofSeconds(-1), Duration.ZERO))
+        assertThatThrownBy(() -> new DatabaseTimeouts(Duration.ofSeconds(-1), Duration.ZERO, Duration.ofSeconds(3)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -57,12 +57,26 @@ class DatabaseTimeoutsTest {
     }
 
     @Test
-    void theEmbeddedH2IsLeftAsItIs() {
+    void theEmbeddedH2KeepsItsLockTimeoutButGetsTheConnectionTimeout() {
         var pool = pool("jdbc:h2:mem:timeouts;MODE=PostgreSQL");
 
         postProcess(pool);
 
         assertThat(pool.getDataSourceProperties()).doesNotContainKey("options");
+        assertThat(pool.getConnectionTimeout()).isEqualTo(3_000);
+    }
+
+    /** HikariCP's own 30 seconds would hold every request that long when the database is down. */
+    @Test
+    void aPoolWaitsThreeSecondsForAConnectionByDefaultAndTheTimeoutIsConfigurable() {
+        var pool = pool("jdbc:postgresql://db:5432/roomservice");
+        postProcess(pool);
+
+        assertThat(pool.getConnectionTimeout()).isEqualTo(3_000);
+        assertThat(bind(Map.of("roomservice.database.connection-timeout", "1s")).connectionTimeout())
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> new DatabaseTimeouts(Duration.ZERO, Duration.ZERO, Duration.ofMillis(100)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

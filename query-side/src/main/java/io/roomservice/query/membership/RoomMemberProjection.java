@@ -2,6 +2,7 @@ package io.roomservice.query.membership;
 
 import io.roomservice.api.matrix.HomeserverTransactionReceived;
 import io.roomservice.api.matrix.MatrixRoomEvent;
+import io.roomservice.query.timeline.MatrixText;
 import io.roomservice.api.membership.FindRoomMembers;
 import io.roomservice.api.membership.FindRoomsOfMember;
 import io.roomservice.api.membership.RoomsOfMember;
@@ -71,7 +72,8 @@ public class RoomMemberProjection {
                                 update room_members set membership = ?, updated_at = ?
                                 where matrix_user_id = ?
                                   and room_id in (select room_id from rooms where matrix_room_id = ?)""",
-                        membership.name(), Timestamp.from(at), event.stateKey(), event.roomId());
+                        membership.name(), Timestamp.from(at), MatrixText.store(event.stateKey()),
+                        MatrixText.store(event.roomId()));
             }
         }
     }

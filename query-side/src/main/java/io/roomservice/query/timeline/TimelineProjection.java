@@ -11,6 +11,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,8 +48,11 @@ public class TimelineProjection {
         Timestamp received = Timestamp.from(receivedAt);
         List<Object[]> rows = new ArrayList<>(transaction.events().size());
         for (MatrixRoomEvent e : transaction.events()) {
-            rows.add(new Object[] {e.eventId(), e.roomId(), e.type(), e.sender(), e.stateKey(), e.membership(),
-                    e.msgtype(), e.body(), Timestamp.from(e.originServerTs()), received, e.eventId()});
+            String eventId = MatrixText.store(e.eventId());
+            rows.add(new Object[] {eventId, MatrixText.store(e.roomId()), MatrixText.store(e.type()),
+                    MatrixText.store(e.sender()), MatrixText.store(e.stateKey()), MatrixText.store(e.membership()),
+                    MatrixText.store(e.msgtype()), MatrixText.store(e.body()), Timestamp.from(e.originServerTs()),
+                    received, eventId});
         }
         jdbc.batchUpdate(INSERT, rows);
     }
@@ -66,11 +71,14 @@ public class TimelineProjection {
                         where r.room_id = ?
                         order by t.origin_server_ts desc, t.received_at desc
                         limit ?""",
-                (rs, row) -> new MatrixRoomEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant()),
+                (rs, row) -> new MatrixRoomEvent(text(rs, 1), text(rs, 2), text(rs, 3), text(rs, 4), text(rs, 5),
+                        text(rs, 6), text(rs, 7), text(rs, 8), rs.getTimestamp(9).toInstant()),
                 query.roomId().value(), query.limit()));
         Collections.reverse(events);
         return new RoomTimeline(query.roomId(), events);
+    }
+
+    private static String text(ResultSet rs, int column) throws SQLException {
+        return MatrixText.read(rs.getString(column));
     }
 }

@@ -1,0 +1,33 @@
+package io.roomservice.infra.web;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Pattern;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Text without control characters (Unicode category Cc: U+0000 to U+001F, U+007F to U+009F, tab and
+ * line breaks included). Names, usernames and addresses are single lines shown to people and sent to
+ * Matrix; a control character in one is a mistake or an attack, and PostgreSQL cannot even store
+ * U+0000. Ordinary spaces are fine. Null is valid (other constraints decide about presence).
+ */
+@Documented
+@Constraint(validatedBy = {})
+@ReportAsSingleViolation
+@Pattern(regexp = "[^\\p{Cc}]*")
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface NoControlCharacters {
+
+    String message() default "must not contain control characters (tabs and line breaks included)";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

@@ -139,9 +139,7 @@ class RoomLifecycleEndToEndTest extends EndToEndTest {
 
     @Test
     void anActiveRoomCannotBeDeletedAndTheRefusalRecordsNothing() {
-        var project = registerProject("Mercury");
-        var roomUuid = createdRoom(project);
-        awaitState(roomUuid, "active");
+        var roomUuid = activeRoom("Mercury");
         long before = eventsOf(roomUuid);
 
         var delete = api.delete("/api/matrix/rooms/" + roomUuid + "/", TestTokens.staff());

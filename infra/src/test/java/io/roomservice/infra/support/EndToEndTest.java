@@ -151,10 +151,16 @@ public abstract class EndToEndTest {
         return response.json().get("uuid").asString();
     }
 
-    /** A room of a new project, once the homeserver has created it. */
+    /**
+     * A room of a new project, once the homeserver has created it and the member sync its activation
+     * started has reported (after that, nothing more is recorded on the room unless asked).
+     */
     protected String activeRoom(String projectName) {
         var roomUuid = createdRoom(registerProject(projectName));
         awaitState(roomUuid, "active");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? "
+                        + "and payload_type like '%MemberSyncFinished'", Long.class, roomUuid) >= 1);
         return roomUuid;
     }
 

@@ -5,6 +5,7 @@ import jakarta.persistence.PersistenceException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -89,10 +90,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * Still losing the race for one aggregate to other nodes after every retry of {@link Commands}:
+     * nothing was stored, and the same request may succeed when sent again.
+     */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentUpdate(ConcurrencyException e) {
+        return lostToConcurrentUpdates(e);
+    }
+
+    private static ProblemDetail lostToConcurrentUpdates(Exception e) {
+        log.warn("A command kept losing to concurrent updates of its record: {}", rootMessage(e));
+        return problem(HttpStatus.CONFLICT, "concurrent-update",
+                "The record was changed concurrently by other requests; nothing was stored. Try again.");
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
         if (DatabaseBusy.causedBy(e)) {
             return databaseBusy(e);
+        }
+        if (causedBy(e, ConcurrencyException.class)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(lostToConcurrentUpdates(e));
         }
         log.error("A command failed unexpectedly", e);
         return ResponseEntity.internalServerError()

@@ -37,7 +37,9 @@ class TwoNodesOnOneDatabaseEndToEndTest extends EndToEndTest {
         try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(RoomserviceApplication.class,
                 ScriptedHomeserverConfiguration.class)
                 .profiles("test")
-                .properties("server.port=0", "roomservice.aggregate-cache.enabled=true")
+                // its own name in token claims: in one JVM both nodes would otherwise be "<pid>@<host>"
+                .properties("server.port=0", "roomservice.aggregate-cache.enabled=true",
+                        "roomservice.node.id=second-node")
                 .run()) {
             var nodes = List.of(api, new Api(secondNode.getEnvironment().getRequiredProperty("local.server.port",
                     Integer.class)));

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * goes through Axon's default, which fetches the token again.)
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NodeProperties.class)
 public class TokenStoreConfiguration {
 
     static final TokenSchema SCHEMA = TokenSchema.builder()
@@ -33,13 +35,16 @@ public class TokenStoreConfiguration {
 
     @Bean
     public TokenStore tokenStore(@Qualifier("serializer") Serializer serializer, ConnectionProvider connections,
-                                 TokenStoreProperties properties) {
-        return JdbcTokenStore.builder()
+                                 TokenStoreProperties properties, NodeProperties node) {
+        var builder = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .schema(SCHEMA)
                 .serializer(serializer)
                 .contentType(byte[].class)
-                .claimTimeout(properties.getClaimTimeout())
-                .build();
+                .claimTimeout(properties.getClaimTimeout());
+        if (!node.id().isBlank()) {
+            builder.nodeId(node.id());
+        }
+        return builder.build();
     }
 }

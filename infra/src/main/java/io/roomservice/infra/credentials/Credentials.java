@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -58,6 +59,9 @@ public class Credentials {
 
     private static final Logger log = LoggerFactory.getLogger(Credentials.class);
 
+    /** When a 429 of the homeserver says nothing of when: Synapse's own login limits run per minute. */
+    private static final Duration HOMESERVER_RETRY_AFTER = Duration.ofMinutes(1);
+
     private final CredentialsProperties properties;
     private final QueryGateway queries;
     private final Commands commands;
@@ -67,11 +71,12 @@ public class Credentials {
     private final SynapseAdmin admin;
     private final SecretStore secrets;
     private final RoomReads rooms;
+    private final LoginTokens loginTokens;
     private final RateLimiterRegistry limits;
 
     public Credentials(CredentialsProperties properties, QueryGateway queries, Commands commands,
                        MatrixConnections connections, MatrixIdentities identities, MemberHomeserver homeserver,
-                       SynapseAdmin admin, SecretStore secrets, RoomReads rooms) {
+                       SynapseAdmin admin, SecretStore secrets, RoomReads rooms, LoginTokens loginTokens) {
         this.properties = properties;
         this.queries = queries;
         this.commands = commands;
@@ -81,10 +86,11 @@ public class Credentials {
         this.admin = admin;
         this.secrets = secrets;
         this.rooms = rooms;
+        this.loginTokens = loginTokens;
         this.limits = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(properties.limitForPeriod())
                 .limitRefreshPeriod(properties.limitPeriod())
-                .timeoutDuration(java.time.Duration.ZERO)
+                .timeoutDuration(Duration.ZERO)
                 .build());
     }
 
@@ -120,7 +126,7 @@ public class Credentials {
                 case "password" -> new CredentialsResponse(matrixUserId, homeserverUrl, "password",
                         password(user, matrixUserId), null, null, null, null, null);
                 case "token" -> {
-                    var token = sessions.loginToken(accessToken(user, matrixUserId, sessions));
+                    var token = loginTokens.issue(user, accessToken(user, matrixUserId, sessions), sessions);
                     yield new CredentialsResponse(matrixUserId, homeserverUrl, "token", null, token.loginToken(),
                             token.expiresInMs(), null, null, null);
                 }
@@ -139,6 +145,11 @@ public class Credentials {
                     accessToken(user, matrixUserId, sessions));
         } catch (HomeserverException failure) {
             log.warn("Credentials for {} failed on the homeserver: {}", user, failure.getMessage());
+            if (failure.isRateLimited()) {
+                // the homeserver is up and said when to come back: the caller is told the same
+                throw new TooManyRequestsException("The homeserver asks to wait before your next login: "
+                        + failure.getMessage(), failure.retryAfter().orElse(HOMESERVER_RETRY_AFTER));
+            }
             throw new ServiceUnavailableException("The homeserver could not provide your login right now: "
                     + failure.getMessage());
         }

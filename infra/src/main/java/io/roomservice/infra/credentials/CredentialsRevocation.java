@@ -33,5 +33,6 @@ class CredentialsRevocation {
         }
         secrets.delete(Credentials.passwordSecret(event.userId()));
         secrets.delete(Credentials.accessTokenSecret(event.userId()));
+        secrets.delete(LoginTokens.secretName(event.userId()));
     }
 }

@@ -3,8 +3,11 @@ package io.roomservice.infra.web;
 import io.roomservice.api.common.MetaDataKeys;
 import io.roomservice.infra.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -12,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one command for one request, stamped with the caller as actor and the request's ids, and
- * waits for the decision so that the answer tells the caller what was decided.
+ * waits for the decision so that the answer tells the caller what was decided. A command that lost an
+ * optimistic-locking race to another node is tried again by the retry scheduler before the caller
+ * hears of it, so two nodes writing one aggregate both succeed.
  */
 @Component
 public class Commands {
@@ -21,8 +26,8 @@ public class Commands {
 
     private final CommandGateway gateway;
 
-    public Commands(CommandGateway gateway) {
-        this.gateway = gateway;
+    public Commands(CommandBus commandBus, RetryScheduler retryScheduler) {
+        this.gateway = DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler).build();
     }
 
     public <R> R send(Object command, Caller caller, HttpServletRequest request) {

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,6 +108,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "This uuid already names another kind of record (a person, customer, project or room).");
     }
 
+    /**
+     * Still losing the race for one aggregate to other nodes after every retry of {@link Commands}:
+     * nothing was stored, and the same request may succeed when sent again.
+     */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentUpdate(ConcurrencyException e) {
+        return lostToConcurrentUpdates(e);
+    }
+
+    private static ProblemDetail lostToConcurrentUpdates(Exception e) {
+        log.warn("A command kept losing to concurrent updates of its record: {}", rootMessage(e));
+        return problem(HttpStatus.CONFLICT, "concurrent-update",
+                "The record was changed concurrently by other requests; nothing was stored. Try again.");
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
         if (e.getCause() instanceof IncompatibleAggregateException incompatible) {
@@ -115,6 +131,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var database = databaseAnswer(e);
         if (database != null) {
             return database;
+        }
+        if (causedBy(e, ConcurrencyException.class)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(lostToConcurrentUpdates(e));
         }
         log.error("A command failed unexpectedly", e);
         return ResponseEntity.internalServerError()

@@ -1,0 +1,73 @@
+package io.roomservice.infra.axon;
+
+import io.roomservice.RoomserviceApplication;
+import io.roomservice.api.user.UserId;
+import io.roomservice.infra.support.Api;
+import io.roomservice.infra.support.EndToEndTest;
+import io.roomservice.infra.support.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two nodes on one PostgreSQL, each keeping rooms and projects in its aggregate cache, write the same
+ * project at once: a command that loses the optimistic-locking race to the other node is retried on a
+ * freshly loaded aggregate, so every request is answered 202 and every write is stored.
+ */
+@TestPropertySource(properties = "roomservice.aggregate-cache.enabled=true")
+class TwoNodesOnOneDatabaseEndToEndTest extends EndToEndTest {
+
+    private static final int GRANTS = 60;
+
+    @Test
+    void concurrentRoleGrantsOnOneProjectThroughBothNodesAreAllAcceptedAndStored() throws Exception {
+        var project = registerProject("Two nodes");
+        List<UserId> users = IntStream.range(0, GRANTS).mapToObj(i -> registerUser("two-nodes-" + i)).toList();
+
+        try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(RoomserviceApplication.class,
+                ScriptedHomeserverConfiguration.class)
+                .profiles("test")
+                // its own name in token claims: in one JVM both nodes would otherwise be "<pid>@<host>"
+                .properties("server.port=0", "roomservice.aggregate-cache.enabled=true",
+                        "roomservice.node.id=second-node")
+                .run()) {
+            var nodes = List.of(api, new Api(secondNode.getEnvironment().getRequiredProperty("local.server.port",
+                    Integer.class)));
+            // each node caches the project first, so the other node's grants leave its copy behind
+            grantProjectRole(project, registerUser("first-on-one"), "member");
+            assertThat(nodes.get(1).put("/api/host/projects/" + project + "/roles/" + registerUser("first-on-two")
+                    + "/member/", TestTokens.host(), "").status()).isEqualTo(202);
+
+            ExecutorService clients = Executors.newFixedThreadPool(12);
+            try {
+                List<Future<Api.Response>> answers = new ArrayList<>();
+                for (int i = 0; i < GRANTS; i++) {
+                    Api node = nodes.get(i % 2);
+                    UserId user = users.get(i);
+                    answers.add(clients.submit(() -> node.put("/api/host/projects/" + project + "/roles/" + user
+                            + "/member/", TestTokens.host(), "")));
+                }
+                for (var answer : answers) {
+                    var response = answer.get();
+                    assertThat(response.status()).as(response.body()).isEqualTo(202);
+                }
+            } finally {
+                clients.shutdownNow();
+            }
+        }
+
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%.ProjectRoleGranted'", Long.class, project.toString()))
+                .isEqualTo(GRANTS + 2);
+    }
+}

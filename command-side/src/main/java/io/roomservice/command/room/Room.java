@@ -20,6 +20,7 @@ import io.roomservice.api.room.DisableRoom;
 import io.roomservice.api.room.ReactivateRoom;
 import io.roomservice.api.room.RecordRoomFailure;
 import io.roomservice.api.room.RecordRoomProvisioned;
+import io.roomservice.api.room.RenameRoom;
 import io.roomservice.api.room.ReprovisionRoom;
 import io.roomservice.api.room.RetryRoom;
 import io.roomservice.api.room.RoomActivated;
@@ -32,6 +33,7 @@ import io.roomservice.api.room.RoomFailed;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomProvisioningRetried;
 import io.roomservice.api.room.RoomReactivated;
+import io.roomservice.api.room.RoomRenamed;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.api.user.UserId;
@@ -168,6 +170,14 @@ public class Room {
         apply(new RoomReprovisioningStarted(roomId, projectId, name, matrixRoomId));
     }
 
+    /** A room in any state follows its project's name; the same name again records nothing. */
+    @CommandHandler
+    public void handle(RenameRoom command) {
+        if (!Objects.equals(name, command.name())) {
+            apply(new RoomRenamed(roomId, command.name()));
+        }
+    }
+
     /** Only an active room has members to bring in step; anything else is refused (409). */
     @CommandHandler
     public void handle(RequestMemberSync command) {
@@ -201,10 +211,7 @@ public class Room {
         apply(new ModeratorLeaveRequested(roomId, command.userId()));
     }
 
-    /**
-     * What the homeserver did is recorded whatever the room's state now is: it happened (e.g. the
-     * kicks of a room being disabled). An empty list records nothing.
-     */
+    /** What the homeserver did is recorded in any state: it happened (e.g. kicks while disabling). */
     @CommandHandler
     public void handle(RecordMemberChanges command) {
         if (!command.changes().isEmpty()) {
@@ -239,6 +246,11 @@ public class Room {
         projectId = event.projectId();
         name = event.name();
         state = CREATING;
+    }
+
+    @EventSourcingHandler
+    void on(RoomRenamed event) {
+        name = event.name();
     }
 
     @EventSourcingHandler

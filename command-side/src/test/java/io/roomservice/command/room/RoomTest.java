@@ -23,6 +23,7 @@ import io.roomservice.api.room.DisableRoom;
 import io.roomservice.api.room.ReactivateRoom;
 import io.roomservice.api.room.RecordRoomFailure;
 import io.roomservice.api.room.RecordRoomProvisioned;
+import io.roomservice.api.room.RenameRoom;
 import io.roomservice.api.room.ReprovisionRoom;
 import io.roomservice.api.room.RetryRoom;
 import io.roomservice.api.room.RoomActivated;
@@ -35,6 +36,7 @@ import io.roomservice.api.room.RoomFailed;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomProvisioningRetried;
 import io.roomservice.api.room.RoomReactivated;
+import io.roomservice.api.room.RoomRenamed;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.api.user.UserId;
@@ -454,6 +456,33 @@ class RoomTest {
     // ---- helpers ----------------------------------------------------------------------------------
 
     /** The events that bring a room into {@code state} along the usual path. */
+    // ---- RenameRoom -------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(value = RoomState.class, names = {"CREATING", "ACTIVE", "DISABLING", "ARCHIVED", "ERROR"})
+    void aRoomInAnyStateTakesItsProjectsNewName(RoomState state) {
+        fixture.given(historyOf(state))
+                .when(new RenameRoom(roomId, "Artemis"))
+                .expectEvents(new RoomRenamed(roomId, "Artemis"));
+    }
+
+    @Test
+    void theNameTheRoomAlreadyHasRecordsNothing() {
+        fixture.given(historyOf(ACTIVE))
+                .andGiven(new RoomRenamed(roomId, "Artemis"))
+                .when(new RenameRoom(roomId, "Artemis"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRenamedRoomIsReprovisionedUnderItsNewName() {
+        fixture.given(historyOf(ACTIVE))
+                .andGiven(new RoomRenamed(roomId, "Artemis"))
+                .when(new ReprovisionRoom(roomId))
+                .expectEvents(new RoomReprovisioningStarted(roomId, projectId, "Artemis", MATRIX_ROOM_ID));
+    }
+
     private List<Object> historyOf(RoomState state) {
         var events = new ArrayList<Object>();
         events.add(new RoomCreationRequested(roomId, projectId, customerId, NAME));

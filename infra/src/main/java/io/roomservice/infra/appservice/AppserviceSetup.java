@@ -13,6 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -70,10 +72,13 @@ public class AppserviceSetup {
         Optional<AppserviceSettings> stored = settings.findForUpdate();
         String homeserverUrl = known(configured.homeserverUrl(), stored.map(AppserviceSettings::homeserverUrl));
         String domain = known(configured.domain(), stored.map(AppserviceSettings::homeserverDomain));
-        boolean secretKnown = !configured.registrationSecret().isEmpty()
-                || secrets.contains(AppserviceSecretNames.REGISTRATION_SECRET);
+        String knownSecret = configured.registrationSecret().isEmpty()
+                ? secrets.find(AppserviceSecretNames.REGISTRATION_SECRET).orElse(null)
+                : configured.registrationSecret();
+        boolean secretKnown = knownSecret != null;
         refuseConflict("homeserver_url", homeserverUrl, stripSlashes(requestedHomeserverUrl));
         refuseConflict("homeserver_domain", domain, requestedDomain);
+        refuseSecretConflict(knownSecret, requestedSecret);
 
         String storedUrl = stored.map(AppserviceSettings::homeserverUrl).orElse(null);
         String storedDomain = stored.map(AppserviceSettings::homeserverDomain).orElse(null);
@@ -165,6 +170,16 @@ public class AppserviceSetup {
         if (known != null && requested != null && !known.equalsIgnoreCase(requested)) {
             throw new BadRequestException("prerequisite-conflict", field, field + " is already set to " + known
                     + "; setup does not change it (see docs/operations/homeserver-migration.md).");
+        }
+    }
+
+    /** Unlike the other prerequisites, the detail never shows the value: it is a secret. */
+    private static void refuseSecretConflict(String known, String requested) {
+        if (known != null && requested != null && !MessageDigest.isEqual(
+                known.getBytes(StandardCharsets.UTF_8), requested.getBytes(StandardCharsets.UTF_8))) {
+            throw new BadRequestException("prerequisite-conflict", "user_registration_secret",
+                    "user_registration_secret is already set to a different value; setup does not change it "
+                            + "(a value configured in roomservice.matrix.registration-secret wins over the stored one).");
         }
     }
 

@@ -1,6 +1,8 @@
 package io.roomservice.infra.homeserver;
 
 import io.roomservice.sagas.homeserver.Homeserver;
+import io.roomservice.sagas.homeserver.ProvisionedRoom;
+import io.roomservice.sagas.homeserver.RoomSpec;
 import io.roomservice.sagas.homeserver.RetryPolicy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -44,7 +46,17 @@ public class HomeserverConfiguration {
      */
     @Bean
     public Homeserver homeserver(MatrixConnections connections) {
-        return spec -> connections.require().homeserver().createRoom(spec);
+        return new Homeserver() {
+            @Override
+            public ProvisionedRoom createRoom(RoomSpec spec) {
+                return connections.require().homeserver().createRoom(spec);
+            }
+
+            @Override
+            public void renameRoom(String matrixRoomId, String name) {
+                connections.require().homeserver().renameRoom(matrixRoomId, name);
+            }
+        };
     }
 
     /**

@@ -76,6 +76,13 @@ public class MatrixHomeserver implements Homeserver {
         throw HomeserverException.permanentFailure(((MatrixClient.AliasInUse) retry).message());
     }
 
+    @Override
+    public void renameRoom(String matrixRoomId, String name) {
+        ensureBotRegistered();
+        client.putStateEvent(matrixRoomId, "m.room.name", "", Map.of("name", name));
+        log.info("Renamed room {}", matrixRoomId);
+    }
+
     /** {@code <alias-prefix>-<the full project uuid as 32 lower-case hex digits>}. */
     public String aliasLocalpart(ProjectId projectId) {
         return properties.aliasPrefix() + "-" + projectId.value().toString().replace("-", "");

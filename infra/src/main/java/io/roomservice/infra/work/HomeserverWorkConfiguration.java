@@ -14,6 +14,7 @@ import io.roomservice.sagas.membership.RoomNotices;
 import io.roomservice.sagas.membership.SyncRoomMembersHandler;
 import io.roomservice.sagas.profile.EndMatrixSessionsHandler;
 import io.roomservice.sagas.room.CreateMatrixRoomHandler;
+import io.roomservice.sagas.room.RenameMatrixRoomHandler;
 import io.roomservice.sagas.work.HomeserverWorkHandler;
 import io.roomservice.sagas.work.HomeserverWorkQueue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -54,6 +55,11 @@ public class HomeserverWorkConfiguration {
     @Bean
     CreateMatrixRoomHandler createMatrixRoomHandler(Homeserver homeserver, CommandGateway commands) {
         return new CreateMatrixRoomHandler(homeserver, commands);
+    }
+
+    @Bean
+    RenameMatrixRoomHandler renameMatrixRoomHandler(Homeserver homeserver) {
+        return new RenameMatrixRoomHandler(homeserver);
     }
 
     @Bean

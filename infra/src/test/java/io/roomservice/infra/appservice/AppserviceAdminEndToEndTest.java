@@ -112,7 +112,7 @@ class AppserviceAdminEndToEndTest extends EndToEndTest {
     void every_setup_rotates_both_tokens_and_never_overwrites_the_prerequisites() {
         var first = api.post(SETUP, TestTokens.staff(), fullSetup("http://127.0.0.1:8008")).json();
         var again = api.post(SETUP, TestTokens.staff(), """
-                {"url": "http://127.0.0.1:8080", "user_registration_secret": "another-secret"}""");
+                {"url": "http://127.0.0.1:8080", "user_registration_secret": "%s"}""".formatted(SECRET));
 
         assertThat(again.status()).as(again.body()).isEqualTo(200);
         assertThat(again.json().get("as_token").asString()).isNotEqualTo(first.get("as_token").asString());
@@ -125,6 +125,22 @@ class AppserviceAdminEndToEndTest extends EndToEndTest {
         assertThat(conflicting.json().get("code").asString()).isEqualTo("prerequisite-conflict");
         assertThat(conflicting.json().get("field").asString()).isEqualTo("homeserver_url");
         assertThat(link.current().asToken()).isEqualTo(again.json().get("as_token").asString());
+    }
+
+    @Test
+    void setup_with_another_registration_secret_than_the_stored_one_is_refused_and_changes_nothing() {
+        var first = api.post(SETUP, TestTokens.staff(), fullSetup("http://127.0.0.1:8008")).json();
+
+        var conflicting = api.post(SETUP, TestTokens.staff(), """
+                {"url": "http://127.0.0.1:8080", "user_registration_secret": "another-secret"}""");
+
+        assertThat(conflicting.status()).as(conflicting.body()).isEqualTo(400);
+        assertThat(conflicting.json().get("code").asString()).isEqualTo("prerequisite-conflict");
+        assertThat(conflicting.json().get("field").asString()).isEqualTo("user_registration_secret");
+        assertThat(conflicting.body()).doesNotContain(SECRET).doesNotContain("another-secret");
+        assertThat(secrets.find("appservice.registration_secret")).contains(SECRET);
+        assertThat(link.current().asToken()).isEqualTo(first.get("as_token").asString());
+        assertThat(secrets.find("appservice.as_token")).contains(first.get("as_token").asString());
     }
 
     @Test

@@ -156,4 +156,22 @@ class RealSynapseEndToEndTest extends SynapseLinkedTest {
                     asToken, null).get("room_id").asString()).isEqualTo(view.get("room_id").asString());
         });
     }
+
+    @Test
+    @Order(6)
+    void renaming_the_project_renames_its_room_in_synapse() {
+        var customer = UUID.randomUUID().toString();
+        var project = registerProject("Skylab", customer);
+        var room = createRoom(project);
+        String matrixRoomId = awaitRoom(room, "active").get("room_id").asString();
+
+        var renamed = api.put("/api/host/projects/" + project + "/", TestTokens.host(),
+                "{\"customer\": \"" + customer + "\", \"name\": \"Skylab II\"}");
+
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(matrix("GET", "/_matrix/client/v3/rooms/" + encode(matrixRoomId) + "/state/m.room.name/",
+                        asToken, null).get("name").asString()).isEqualTo("Skylab II"));
+        assertThat(awaitRoom(room, "active").get("room_name").asString()).isEqualTo("Skylab II");
+    }
 }

@@ -53,4 +53,32 @@ class RoomAuditEndToEndTest extends EndToEndTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
+
+    @Test
+    void anAggregateThatIsNotARoomHasNoRoomAuditTrail() {
+        var person = registerUser("not-a-room");
+        var project = registerProject("Not a room either");
+
+        for (Object notARoom : java.util.List.of(person, project)) {
+            for (String part : java.util.List.of("events", "state", "timeline")) {
+                var response = api.get("/api/audit/rooms/" + notARoom + "/" + part, TestTokens.auditor());
+                assertThat(response.status()).as(part + " of " + notARoom).isEqualTo(404);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+            }
+        }
+    }
+
+    @Test
+    void anAggregateThatIsNotAPersonHasNoPersonAuditTrail() {
+        var roomUuid = createdRoom(registerProject("Not a person"));
+        var customer = registerCustomer("Not a person either");
+
+        for (Object notAPerson : java.util.List.of(roomUuid, customer)) {
+            var response = api.get("/api/audit/users/" + notAPerson + "/events", TestTokens.auditor());
+            assertThat(response.status()).as(notAPerson.toString()).isEqualTo(404);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(api.get("/api/audit/users/" + registerUser("a-person") + "/events", TestTokens.auditor()).status())
+                .isEqualTo(200);
+    }
 }

@@ -33,6 +33,7 @@ import io.roomservice.api.room.RoomFailed;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomProvisioningRetried;
 import io.roomservice.api.room.RoomReactivated;
+import io.roomservice.api.room.RoomRenamed;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.infra.support.EndToEndTest;
@@ -40,6 +41,7 @@ import io.roomservice.sagas.room.ProjectDeletionSaga;
 import io.roomservice.sagas.room.RoomDisablingSaga;
 import io.roomservice.sagas.room.RoomProvisioningSaga;
 import io.roomservice.sagas.room.CreateMatrixRoom;
+import io.roomservice.sagas.room.RenameMatrixRoom;
 import io.roomservice.sagas.membership.MemberSyncSaga;
 import io.roomservice.sagas.membership.ModeratorWork;
 import io.roomservice.sagas.membership.PostRoomNotice;
@@ -111,6 +113,7 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new RoomDisablingRetried(ROOM),
                 new RoomArchived(ROOM),
                 new RoomReactivated(ROOM),
+                new RoomRenamed(ROOM, "Artemis"),
                 new RoomDeleted(ROOM, PROJECT),
                 new RoomReprovisioningStarted(ROOM, PROJECT, "Apollo", "!old:example.org"),
                 new MemberSyncFinished(ROOM, 42, null),
@@ -174,6 +177,7 @@ class SerializationRoundTripTest extends EndToEndTest {
     static Stream<HomeserverWork> homeserverWork() {
         return Stream.of(
                 new CreateMatrixRoom(ROOM, PROJECT, "Apollo"),
+                new RenameMatrixRoom(ROOM, "!abc:example.org", "Artemis"),
                 new SyncRoomMembers(ROOM, "!abc:example.org", PROJECT, 42, Set.of(USER), Set.of()),
                 new PostRoomNotice(ROOM, "!abc:example.org", "rs-notice-1", USER, "has lost the Member role."),
                 new ModeratorWork(ROOM, "!abc:example.org", USER, true, "event-1"),

@@ -45,7 +45,16 @@ class HomeserverConfigurationTest {
         @Bean
         @Primary
         Homeserver scripted() {
-            return spec -> new ProvisionedRoom("!scripted:test", null);
+            return new Homeserver() {
+                @Override
+                public ProvisionedRoom createRoom(RoomSpec spec) {
+                    return new ProvisionedRoom("!scripted:test", null);
+                }
+
+                @Override
+                public void renameRoom(String matrixRoomId, String name) {
+                }
+            };
         }
     }
 

@@ -17,8 +17,16 @@ class HomeserverCallGuardTest {
 
     private static final RoomSpec SPEC = new RoomSpec(RoomId.random(), ProjectId.random(), "Apollo");
 
-    private final Homeserver guarded = (Homeserver) HomeserverCallGuard.guarded(
-            (Homeserver) spec -> new ProvisionedRoom("!apollo:example.org", null));
+    private final Homeserver guarded = (Homeserver) HomeserverCallGuard.guarded(new Homeserver() {
+        @Override
+        public ProvisionedRoom createRoom(RoomSpec spec) {
+            return new ProvisionedRoom("!apollo:example.org", null);
+        }
+
+        @Override
+        public void renameRoom(String matrixRoomId, String name) {
+        }
+    });
 
     @AfterEach
     void leaveNoTransactionBehind() {

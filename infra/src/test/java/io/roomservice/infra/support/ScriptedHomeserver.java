@@ -8,8 +8,10 @@ import io.roomservice.sagas.homeserver.RoomSpec;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +22,7 @@ public class ScriptedHomeserver implements Homeserver {
 
     private final Map<ProjectId, Deque<RuntimeException>> failures = new ConcurrentHashMap<>();
     private final Map<ProjectId, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> names = new ConcurrentHashMap<>();
 
     public void failPermanently(ProjectId project, String message) {
         script(project).addLast(HomeserverException.permanentFailure(message));
@@ -49,6 +52,16 @@ public class ScriptedHomeserver implements Homeserver {
         }
         String hex = spec.projectId().value().toString().replace("-", "");
         return new ProvisionedRoom("!" + hex.substring(0, 18) + ":scripted.test", "#rs-" + hex + ":scripted.test");
+    }
+
+    /** Every name set on a Matrix room, by Matrix room id, in order. */
+    public List<String> namesOf(String matrixRoomId) {
+        return List.copyOf(names.getOrDefault(matrixRoomId, List.of()));
+    }
+
+    @Override
+    public void renameRoom(String matrixRoomId, String name) {
+        names.computeIfAbsent(matrixRoomId, id -> new CopyOnWriteArrayList<>()).add(name);
     }
 
     private Deque<RuntimeException> script(ProjectId project) {

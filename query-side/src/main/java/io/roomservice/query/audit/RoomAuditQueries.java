@@ -33,10 +33,19 @@ public class RoomAuditQueries {
         this.eventSerializer = eventSerializer;
     }
 
+    /**
+     * Axon records the aggregate's simple class name as each event's aggregate type. Identifiers are
+     * uuids of every kind of aggregate, so without this check a person's or a project's uuid would
+     * answer with their events as if they were a room's.
+     */
+    static final String ROOM_AGGREGATE_TYPE = "Room";
+
+    /** Empty when the identifier is not a room's. */
     @QueryHandler
     public RoomHistory handle(FindRoomHistory query) {
         var entries = new ArrayList<AuditEntry>();
         eventStore.readEvents(query.roomId().toString()).asStream()
+                .takeWhile(event -> ROOM_AGGREGATE_TYPE.equals(event.getType()))
                 .forEach(event -> entries.add(toEntry(event)));
         return new RoomHistory(query.roomId(), entries);
     }
@@ -46,7 +55,8 @@ public class RoomAuditQueries {
     public RoomView handle(FindRoomStateAt query) {
         RoomView room = null;
         var events = eventStore.readEvents(query.roomId().toString()).asStream()
-                .takeWhile(event -> !event.getTimestamp().isAfter(query.at()))
+                .takeWhile(event -> ROOM_AGGREGATE_TYPE.equals(event.getType())
+                        && !event.getTimestamp().isAfter(query.at()))
                 .toList();
         for (DomainEventMessage<?> event : events) {
             if (event.getPayload() instanceof RoomEvent roomEvent) {

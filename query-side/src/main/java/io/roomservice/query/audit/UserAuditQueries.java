@@ -39,9 +39,15 @@ public class UserAuditQueries {
         this.json = auditMapper(eventSerializer);
     }
 
+    /** As for rooms ({@link RoomAuditQueries#ROOM_AGGREGATE_TYPE}): a room's uuid is not a person's. */
+    static final String USER_AGGREGATE_TYPE = "User";
+
+    /** Empty when the identifier is not a person's. */
     @QueryHandler
     public UserHistory handle(FindUserHistory query) {
-        var entries = eventStore.readEvents(query.userId().toString(), 0).asStream().map(this::toEntry).toList();
+        var entries = eventStore.readEvents(query.userId().toString(), 0).asStream()
+                .takeWhile(event -> USER_AGGREGATE_TYPE.equals(event.getType()))
+                .map(this::toEntry).toList();
         return new UserHistory(query.userId(), entries);
     }
 

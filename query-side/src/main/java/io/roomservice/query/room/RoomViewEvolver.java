@@ -10,6 +10,7 @@ import io.roomservice.api.room.RoomEvent;
 import io.roomservice.api.room.RoomFailed;
 import io.roomservice.api.room.RoomProvisioningRetried;
 import io.roomservice.api.room.RoomReactivated;
+import io.roomservice.api.room.RoomRenamed;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.api.room.RoomView;
@@ -51,6 +52,10 @@ public final class RoomViewEvolver {
         }
         if (event instanceof RoomReactivated) {
             return with(room, room.alias(), room.matrixRoomId(), RoomState.ACTIVE, null, at);
+        }
+        if (event instanceof RoomRenamed e) {
+            return new RoomView(room.roomId(), room.projectId(), room.customerId(), e.name(), room.alias(),
+                    room.matrixRoomId(), room.state(), room.errorMessage(), room.created(), at);
         }
         if (event instanceof RoomDeleted) {
             return with(room, room.alias(), room.matrixRoomId(), RoomState.DELETED, room.errorMessage(), at);

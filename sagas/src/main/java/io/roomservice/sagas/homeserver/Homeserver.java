@@ -11,4 +11,7 @@ public interface Homeserver {
      * derived from the project, so a repeat after a crash must not create a second room).
      */
     ProvisionedRoom createRoom(RoomSpec spec);
+
+    /** Sets the room's {@code m.room.name} as the bot; the same name again is harmless. */
+    void renameRoom(String matrixRoomId, String name);
 }

@@ -1,4 +1,4 @@
-package io.roomservice.infra.axon;
+package io.roomservice.infra.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package io.roomservice.infra.axon;
+package io.roomservice.infra.web;
 
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

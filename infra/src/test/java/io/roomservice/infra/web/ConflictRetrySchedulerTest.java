@@ -1,4 +1,4 @@
-package io.roomservice.infra.axon;
+package io.roomservice.infra.web;
 
 import io.roomservice.api.common.CommandRejectedException;
 import io.roomservice.api.common.RejectionReason;

@@ -23,8 +23,11 @@ import java.util.Optional;
 @Component
 public class DeadLetters {
 
-    /** A listing shows at most this many sequences (the oldest first): enough to act on, never the whole table. */
-    static final int MAX_SEQUENCES = 100;
+    /**
+     * A listing shows at most this many sequences (the least recently touched first), and of each at
+     * most this many events (in order): enough to act on, never the whole table.
+     */
+    static final int MAX_SHOWN = 100;
 
     private final EventProcessingConfiguration processing;
     private final TransactionManager transactions;
@@ -49,11 +52,16 @@ public class DeadLetters {
         return transactions.fetchInTransaction(() -> {
             var sequences = new ArrayList<ParkedSequence>();
             for (var sequence : queue.deadLetters()) {
-                if (sequences.size() == MAX_SEQUENCES) {
+                if (sequences.size() == MAX_SHOWN) {
                     break;
                 }
                 var events = new ArrayList<ParkedEvent>();
-                sequence.forEach(letter -> events.add(ParkedEvent.of(letter)));
+                for (var letter : sequence) {
+                    if (events.size() == MAX_SHOWN) {
+                        break;
+                    }
+                    events.add(ParkedEvent.of(letter));
+                }
                 if (!events.isEmpty()) {
                     sequences.add(new ParkedSequence(events.get(0).sequenceIdentifier(), events));
                 }

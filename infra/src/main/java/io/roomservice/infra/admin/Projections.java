@@ -1,5 +1,6 @@
 package io.roomservice.infra.admin;
 
+import io.roomservice.infra.deadletters.DeadLetters;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -27,13 +28,15 @@ public class Projections {
     private final EventStore eventStore;
     private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
+    private final DeadLetters deadLetters;
 
     public Projections(EventProcessingConfiguration processing, EventStore eventStore,
-                       TransactionManager transactions, JdbcTemplate jdbc) {
+                       TransactionManager transactions, JdbcTemplate jdbc, DeadLetters deadLetters) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.transactions = transactions;
         this.jdbc = jdbc;
+        this.deadLetters = deadLetters;
     }
 
     public List<ProcessorStatus> statuses() {
@@ -72,15 +75,21 @@ public class Projections {
         }
     }
 
-    /** True once every segment of the processor has reached the head of the event store. */
+    /**
+     * True once every segment of the processor has reached the head of the event store, none is in
+     * error and it has parked no event: a stuck or skipping processor has not caught up.
+     */
     public boolean caughtUp(String name) {
         return find(name).map(ProcessorStatus::caughtUp).orElse(false);
     }
 
     private ProcessorStatus status(EventProcessor processor) {
+        var parked = deadLetters.count(processor.getName());
+        Long parkedSequences = parked.map(DeadLetters.Count::sequences).orElse(null);
+        Long parkedEvents = parked.map(DeadLetters.Count::events).orElse(null);
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProcessorStatus(processor.getName(), "subscribing", processor.isRunning(), false, null, null,
-                    true, false, null);
+                    true, false, null, false, parkedSequences, parkedEvents);
         }
         var segments = streaming.processingStatus().values();
         OptionalLong position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
@@ -88,13 +97,16 @@ public class Projections {
         Long head = headIndex();
         Long pos = position.isPresent() ? position.getAsLong() : null;
         boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
-        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        boolean inError = streaming.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
+        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp)
+                && !inError && (parkedEvents == null || parkedEvents == 0);
         Double progress = null;
         if (replaying && pos != null && head != null && head > 0) {
             progress = Math.min(1.0, (double) pos / head);
         }
         return new ProcessorStatus(processor.getName(), "streaming", processor.isRunning(), streaming.supportsReset(),
-                pos, head == null || pos == null ? null : Math.max(0, head - pos), caughtUp, replaying, progress);
+                pos, head == null || pos == null ? null : Math.max(0, head - pos), caughtUp, replaying, progress,
+                inError, parkedSequences, parkedEvents);
     }
 
     private Long headIndex() {
@@ -108,9 +120,13 @@ public class Projections {
 
     /**
      * @param lag      events between the processor's position and the head of the event store
-     * @param progress during a replay, how far it has come (0..1)
+     * @param progress        during a replay, how far it has come (0..1)
+     * @param error           a segment failed on an event and the processor is retrying it
+     * @param parkedSequences sequences (rooms, people) with parked events; null for processors that park none
+     * @param parkedEvents    events parked in the dead-letter queue; null for processors that park none
      */
     public record ProcessorStatus(String name, String mode, boolean running, boolean rebuildable, Long position,
-                                  Long lag, boolean caughtUp, boolean replaying, Double progress) {
+                                  Long lag, boolean caughtUp, boolean replaying, Double progress, boolean error,
+                                  Long parkedSequences, Long parkedEvents) {
     }
 }

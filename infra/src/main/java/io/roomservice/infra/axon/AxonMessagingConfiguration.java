@@ -65,7 +65,9 @@ public class AxonMessagingConfiguration {
 
     /**
      * A failing event handler must not be skipped silently (Axon's default logs and moves on):
-     * propagate, so the processor backs off and retries the event until it succeeds.
+     * propagate, so the processor backs off and retries the event until it succeeds. The read models
+     * park such events instead (their dead-letter queue catches the failure first, DeadLetterConfiguration);
+     * this remains for the sagas, the command-side look-ups and a failure the queue cannot store.
      */
     @Bean
     public ConfigurerModule propagatingErrorHandling() {

@@ -1,0 +1,73 @@
+package io.roomservice.infra.deadletters;
+
+import io.roomservice.query.directory.DirectoryProjection;
+import io.roomservice.query.membership.RoomMemberProjection;
+import io.roomservice.query.profile.UserProfileProjection;
+import io.roomservice.query.room.RoomProjection;
+import io.roomservice.query.timeline.TimelineProjection;
+import io.roomservice.sagas.profile.MatrixAccess;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * Every streaming event handler that is not a saga parks the events it fails on in Axon's sequenced
+ * dead-letter queue (JPA, table {@code dead_letter_entry}) instead of retrying them forever: only the
+ * failed event's sequence (its aggregate: one room, one person) waits behind it, the processor goes on
+ * with the others. Staff list, retry and evict them ({@link DeadLetterAdminController}).
+ *
+ * <p>Not here: sagas (Axon 4 has no dead-letter queue for sagas, their associations change between
+ * events so no sequence can be held back: a failing saga handler still propagates and its processor
+ * retries) and {@code command-side-lookups} (it runs in the command's own transaction, and a failure
+ * there must fail the command).
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadLetterConfiguration {
+
+    /** The processing groups that park failed events; each is also the name of its processor. */
+    public static final List<String> GROUPS = List.of(RoomProjection.PROCESSING_GROUP,
+            TimelineProjection.PROCESSING_GROUP, DirectoryProjection.PROCESSING_GROUP,
+            UserProfileProjection.PROCESSING_GROUP, RoomMemberProjection.PROCESSING_GROUP,
+            MatrixAccess.PROCESSING_GROUP, "credentials-revocation");
+
+    @Bean
+    public ConfigurerModule deadLetterQueues() {
+        return configurer -> configurer.eventProcessing(processing -> GROUPS.forEach(group -> processing
+                .registerDeadLetterQueue(group, c -> queue(group, c))
+                .registerDeadLetterPolicy(group, c -> new ParkingPolicy())
+                // the cache spares each event the query "is its sequence parked?" while nothing is parked;
+                // a rebuild empties the queue too: the replay handles every parked event again
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (c, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true))));
+    }
+
+    private static SequencedDeadLetterQueue<EventMessage<?>> queue(String group,
+                                                                    org.axonframework.config.Configuration c) {
+        return JpaSequencedDeadLetterQueue.builder()
+                .processingGroup(group)
+                .entityManagerProvider(c.getComponent(EntityManagerProvider.class))
+                .transactionManager(c.getComponent(TransactionManager.class))
+                .eventSerializer(c.eventSerializer())
+                .genericSerializer(c.serializer())
+                .build();
+    }
+
+    /**
+     * Not the room list: its handlers change rows in memory and write them when the batch commits, so
+     * a savepoint per event (two round trips) would only slow its rebuild. A failed statement there
+     * (a row it reads) leaves the dead letter unstorable: the batch is retried, as before.
+     */
+    @Bean
+    public HandlerSavepoints handlerSavepoints(DataSource dataSource) {
+        return new HandlerSavepoints(dataSource,
+                GROUPS.stream().filter(group -> !group.equals(RoomProjection.PROCESSING_GROUP)).toList());
+    }
+}

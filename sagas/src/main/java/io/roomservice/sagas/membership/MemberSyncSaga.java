@@ -79,12 +79,13 @@ public class MemberSyncSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomCreationRequested event) {
+    public void on(RoomCreationRequested event, MemberSynchronizer synchronizer) {
         roomId = event.roomId();
         projectId = event.projectId();
         customerId = event.customerId();
         SagaLifecycle.associateWith(PROJECT_ID, projectId.toString());
         SagaLifecycle.associateWith(CUSTOMER_ID, customerId.toString());
+        followPeople(synchronizer);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
@@ -146,6 +147,7 @@ public class MemberSyncSaga {
     @SagaEventHandler(associationProperty = PROJECT_ID)
     public void on(ProjectRoleGranted event, @MessageIdentifier String eventId, EventMessage<?> message,
                    HomeserverWorkQueue work) {
+        follow(event.userId());
         notice(message, eventId, event.userId(), "has been granted the " + event.role().label() + " role.");
         requestSync(message, work);
     }
@@ -161,6 +163,7 @@ public class MemberSyncSaga {
     public void on(CustomerRoleGranted event, @MessageIdentifier String eventId, EventMessage<?> message,
                    HomeserverWorkQueue work) {
         if (event.role() == CustomerRole.OWNER) {
+            follow(event.userId());
             notice(message, eventId, event.userId(), "has been granted the " + event.role().label() + " role.");
             requestSync(message, work);
         }
@@ -226,12 +229,18 @@ public class MemberSyncSaga {
                 Set.copyOf(moderatorIds)));
     }
 
-    /** Follows everyone with a role here, so that deactivations and new names reach this room. */
+    /**
+     * Follows everyone with a role here, so that deactivations and new names reach this room: those
+     * granted one from the grant on (a deactivation right after must not slip past the saga before its
+     * first sync has finished), and after every sync whoever the directory lists.
+     */
     private void followPeople(MemberSynchronizer synchronizer) {
-        for (UserId person : synchronizer.peopleOf(projectId)) {
-            if (followed.add(person)) {
-                SagaLifecycle.associateWith(USER_ID, person.toString());
-            }
+        synchronizer.peopleOf(projectId).forEach(this::follow);
+    }
+
+    private void follow(UserId person) {
+        if (followed.add(person)) {
+            SagaLifecycle.associateWith(USER_ID, person.toString());
         }
     }
 

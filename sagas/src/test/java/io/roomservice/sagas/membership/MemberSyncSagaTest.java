@@ -87,10 +87,30 @@ class MemberSyncSagaTest {
     }
 
     @Test
-    void aFinishedSyncMakesTheSagaFollowThePeopleOfTheProject() {
+    void thePeopleOfTheProjectAreFollowedFromTheRoomsCreationOn() {
+        fixture.givenNoPriorActivity()
+                .whenAggregate(roomId.toString()).publishes(created())
+                .expectAssociationWith("userId", ada.toString());
+    }
+
+    @Test
+    void aFinishedSyncFollowsWhoeverTheDirectoryNowLists() {
+        var bea = UserId.random();
+        when(synchronizer.peopleOf(projectId)).thenReturn(Set.of(ada)).thenReturn(Set.of(ada, bea));
+
         fixture.givenAggregate(roomId.toString()).published(created(), activated())
                 .whenAggregate(roomId.toString()).publishes(finished())
-                .expectAssociationWith("userId", ada.toString());
+                .expectAssociationWith("userId", bea.toString());
+    }
+
+    /** A deactivation right after a grant must reach the room even before the grant's sync has finished. */
+    @Test
+    void aPersonGrantedARoleIsFollowedAtOnce() {
+        var bea = UserId.random();
+        fixture.givenAggregate(roomId.toString()).published(created(), activated())
+                .whenAggregate(projectId.toString()).publishes(
+                        new ProjectRoleGranted(projectId, customerId, bea, ProjectRole.MEMBER))
+                .expectAssociationWith("userId", bea.toString());
     }
 
     /** The fixture hands events over as a processor does, each at the next global index. */

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * PostgreSQL out of reach: every request that needs it answers 503 {@code database-unavailable} with
@@ -68,6 +69,9 @@ class DatabaseUnavailableEndToEndTest extends EndToEndTest {
         username = pool.getUsername();
         pool.getHikariConfigMXBean().setUsername("nobody-here");
         pool.getHikariPoolMXBean().softEvictConnections();
+        // a connection in use (a processor's batch) is closed only when it comes back to the pool
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> pool.getHikariPoolMXBean().getTotalConnections() == 0);
     }
 
     private HikariDataSource pool() throws SQLException {

@@ -56,10 +56,11 @@ public class MemberSynchronizer {
     public enum Outcome {
         /** The room now matches the directory. */
         DONE,
-        /** The directory has not yet applied the event that asked for this sync: try again shortly. */
-        DIRECTORY_BEHIND,
-        /** The project is not in the directory (yet). */
-        UNKNOWN_PROJECT
+        /**
+         * The directory has not yet applied the event that asked for this sync, or does not know the
+         * room's project yet: try again shortly.
+         */
+        DIRECTORY_BEHIND
     }
 
     private final QueryGateway queries;
@@ -85,10 +86,8 @@ public class MemberSynchronizer {
                         Set<UserId> renamed, Set<String> keep) {
         ProjectPeople people = queries.query(new FindProjectPeople(projectId),
                 ResponseTypes.instanceOf(ProjectPeople.class)).join();
-        if (people == null) {
-            return Result.of(Outcome.UNKNOWN_PROJECT);
-        }
-        if (people.position() < waitForPosition) {
+        // a room exists only for a project the command side knows: a directory without it is behind too
+        if (people == null || people.position() < waitForPosition) {
             return Result.of(Outcome.DIRECTORY_BEHIND);
         }
         Set<UserId> everyone = people.people().stream().map(ProjectPeople.Person::userId).collect(Collectors.toSet());

@@ -43,9 +43,7 @@ public class SyncRoomMembersHandler implements HomeserverWorkHandler<SyncRoomMem
     public WorkResult run(SyncRoomMembers work) {
         var result = synchronizer.sync(work.roomId(), work.matrixRoomId(), work.projectId(), work.waitForPosition(),
                 work.renamed(), matrixIdsOf(work.moderators()));
-        if (result.outcome() != MemberSynchronizer.Outcome.DONE) {
-            // a room exists only for a project the command side knows: one the directory does not know
-            // yet is a directory that has not caught up, like a position behind the one asked for
+        if (result.outcome() == MemberSynchronizer.Outcome.DIRECTORY_BEHIND) {
             return WorkResult.runAgainAfter(DIRECTORY_WAIT);
         }
         Reports.report(commands, new RecordMemberSync(work.roomId(), result.directoryPosition(), result.changes(),

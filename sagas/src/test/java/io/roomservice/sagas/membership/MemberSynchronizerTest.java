@@ -53,6 +53,7 @@ class MemberSynchronizerTest {
     private final QueryGateway queries = mock(QueryGateway.class);
     private final CommandGateway commands = mock(CommandGateway.class);
     private MemberSynchronizer.Result lastSync;
+    private boolean projectUnknown;
     private final InMemoryMemberHomeserver homeserver = new InMemoryMemberHomeserver();
     private final Map<UserId, UserProfileView> profiles = new HashMap<>();
     private final List<ProjectPeople.Person> people = new ArrayList<>();
@@ -79,7 +80,7 @@ class MemberSynchronizerTest {
         when(queries.query(any(), any(ResponseType.class))).thenAnswer(call -> {
             Object query = call.getArgument(0);
             if (query instanceof FindProjectPeople) {
-                return CompletableFuture.completedFuture(
+                return CompletableFuture.completedFuture(projectUnknown ? null :
                         new ProjectPeople(projectId, customerId, List.copyOf(people), directoryPosition));
             }
             if (query instanceof FindUserProfiles) {
@@ -264,6 +265,16 @@ class MemberSynchronizerTest {
     void nothingHappensWhileTheDirectoryIsBehindTheEventThatAskedForTheSync() {
         directoryPosition = 10;
         person("ada", true, Set.of(ProjectRole.ADMIN), Set.of());
+
+        assertThat(sync()).isEqualTo(MemberSynchronizer.Outcome.DIRECTORY_BEHIND);
+
+        assertThat(homeserver.calls).isEmpty();
+    }
+
+    /** A room exists only for a project the command side knows: a directory without it has not caught up. */
+    @Test
+    void aDirectoryThatDoesNotKnowTheProjectYetIsBehindToo() {
+        projectUnknown = true;
 
         assertThat(sync()).isEqualTo(MemberSynchronizer.Outcome.DIRECTORY_BEHIND);
 

@@ -67,15 +67,6 @@ class SyncRoomMembersHandlerTest {
         verify(commands, never()).sendAndWait(any(), anyLong(), any(TimeUnit.class));
     }
 
-    /** The room's project is known to the command side; a directory without it has not caught up yet. */
-    @Test
-    void aProjectTheDirectoryDoesNotKnowYetMakesTheSyncWaitToo() {
-        syncFinds(MemberSynchronizer.Result.of(MemberSynchronizer.Outcome.UNKNOWN_PROJECT));
-
-        assertThat(handler.run(work).runAgainAfter()).isEqualTo(SyncRoomMembersHandler.DIRECTORY_WAIT);
-        verify(commands, never()).sendAndWait(any(), anyLong(), any(TimeUnit.class));
-    }
-
     @Test
     void givingUpReportsTheSyncAsFailedAtThePositionItWasAskedFor() {
         handler.gaveUp(work, HomeserverException.transientFailure("Homeserver unreachable", null), 6);

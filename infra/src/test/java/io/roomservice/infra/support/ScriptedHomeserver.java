@@ -6,6 +6,7 @@ import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.homeserver.ProvisionedRoom;
 import io.roomservice.sagas.homeserver.RoomSpec;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -35,7 +36,7 @@ public class ScriptedHomeserver implements Homeserver {
     }
 
     /** The homeserver asks to be left alone for {@code wait} (429 with retry_after_ms). */
-    public void rateLimit(ProjectId project, java.time.Duration wait) {
+    public void rateLimit(ProjectId project, Duration wait) {
         script(project).addLast(HomeserverException.rateLimited("M_LIMIT_EXCEEDED: Too Many Requests", wait));
     }
 

@@ -18,6 +18,7 @@ import io.roomservice.api.room.CreateRoom;
 import io.roomservice.api.room.DeleteRoom;
 import io.roomservice.api.room.DisableRoom;
 import io.roomservice.api.room.ReactivateRoom;
+import io.roomservice.api.room.RecordMembersRemoved;
 import io.roomservice.api.room.RecordRoomFailure;
 import io.roomservice.api.room.RecordRoomProvisioned;
 import io.roomservice.api.room.RenameRoom;
@@ -29,6 +30,7 @@ import io.roomservice.api.room.RoomCreationRequested;
 import io.roomservice.api.room.RoomDeleted;
 import io.roomservice.api.room.RoomDisablingRetried;
 import io.roomservice.api.room.RoomDisablingStarted;
+import io.roomservice.api.room.RoomMembersRemoved;
 import io.roomservice.api.room.RoomFailed;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomProvisioningRetried;
@@ -77,6 +79,11 @@ public class Room {
     private RoomState state;
     private String matrixRoomId;
     private String failureReason;
+    private RoomState failedIn;
+    /** The room's disablings so far; the current one's number names its steps. */
+    private int disablings;
+    private String disablingReason;
+    private boolean membersRemoved;
     private Set<UserId> moderators = new HashSet<>();
     private Set<UserId> leftModerators = new HashSet<>();
 
@@ -120,8 +127,8 @@ public class Room {
         if (!RETRYABLE.contains(state)) {
             throw wrongState("Only rooms in error, creating or disabling state can be retried.");
         }
-        if (state == DISABLING) {
-            apply(new RoomDisablingRetried(roomId));
+        if (state == DISABLING || (state == ERROR && failedIn == DISABLING)) {
+            apply(new RoomDisablingRetried(roomId, disablingReason, matrixRoomId, disablings));
         } else {
             apply(new RoomProvisioningRetried(roomId, projectId, name));
         }
@@ -132,7 +139,19 @@ public class Room {
         if (!DISABLEABLE.contains(state)) {
             throw wrongState("Cannot disable room in state " + state.wireName() + ".");
         }
-        apply(new RoomDisablingStarted(roomId, command.deleteHistory(), command.reason()));
+        apply(new RoomDisablingStarted(roomId, command.deleteHistory(), command.reason(), matrixRoomId,
+                disablings + 1));
+    }
+
+    /** The Matrix room of the current disabling is empty; a report of an earlier one has no use. */
+    @CommandHandler
+    public void handle(RecordMembersRemoved command) {
+        if (state != DISABLING || command.disabling() != disablings) {
+            throw wrongState("The room is not in the disabling this report is about.");
+        }
+        if (!membersRemoved) {
+            apply(new RoomMembersRemoved(roomId, disablings));
+        }
     }
 
     @CommandHandler
@@ -151,7 +170,7 @@ public class Room {
         if (state != ARCHIVED) {
             throw wrongState("Only archived rooms can be reactivated.");
         }
-        apply(new RoomReactivated(roomId));
+        apply(new RoomReactivated(roomId, matrixRoomId));
     }
 
     @CommandHandler
@@ -263,6 +282,7 @@ public class Room {
     @EventSourcingHandler
     void on(RoomFailed event) {
         state = ERROR;
+        failedIn = event.failedIn();
         failureReason = event.reason();
     }
 
@@ -275,6 +295,20 @@ public class Room {
     @EventSourcingHandler
     void on(RoomDisablingStarted event) {
         state = DISABLING;
+        disablings = Math.max(event.disabling(), disablings + 1);
+        disablingReason = event.reason();
+        membersRemoved = false;
+    }
+
+    @EventSourcingHandler
+    void on(RoomDisablingRetried event) {
+        state = DISABLING;
+        failureReason = null;
+    }
+
+    @EventSourcingHandler
+    void on(RoomMembersRemoved event) {
+        membersRemoved = true;
     }
 
     @EventSourcingHandler

@@ -32,6 +32,8 @@ import io.roomservice.api.room.RoomCreationRequested;
 import io.roomservice.api.room.RoomDeleted;
 import io.roomservice.api.room.RoomDisablingRetried;
 import io.roomservice.api.room.RoomDisablingStarted;
+import io.roomservice.api.room.RoomMembersRemoved;
+import io.roomservice.api.room.RecordMembersRemoved;
 import io.roomservice.api.room.RoomFailed;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomProvisioningRetried;
@@ -223,7 +225,50 @@ class RoomTest {
     void aRoomStuckInDisablingRetriesTheDisabling() {
         fixture.given(historyOf(DISABLING))
                 .when(new RetryRoom(roomId))
-                .expectEvents(new RoomDisablingRetried(roomId));
+                .expectEvents(new RoomDisablingRetried(roomId, "Project finished", MATRIX_ROOM_ID, 1));
+    }
+
+    @Test
+    void aRoomWhoseDisablingFailedResumesTheDisablingOnRetry() {
+        var history = historyOf(DISABLING);
+        history.add(new RoomFailed(roomId, DISABLING, "Kicking the members failed"));
+        fixture.given(history)
+                .when(new RetryRoom(roomId))
+                .expectEvents(new RoomDisablingRetried(roomId, "Project finished", MATRIX_ROOM_ID, 1));
+    }
+
+    // ---- RecordMembersRemoved ---------------------------------------------------------------------
+
+    @Test
+    void theMembersOfTheCurrentDisablingAreRecordedAsRemovedOnce() {
+        var history = historyOf(DISABLING);
+        history.add(new RoomMembersRemoved(roomId, 1));
+        fixture.given(historyOf(DISABLING))
+                .when(new RecordMembersRemoved(roomId, 1))
+                .expectEvents(new RoomMembersRemoved(roomId, 1));
+        fixture.given(history)
+                .when(new RecordMembersRemoved(roomId, 1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aReportAboutAnEarlierDisablingIsRefused() {
+        var history = historyOf(ARCHIVED);
+        history.add(new RoomReactivated(roomId, MATRIX_ROOM_ID));
+        history.add(new RoomDisablingStarted(roomId, false, null, MATRIX_ROOM_ID, 2));
+        fixture.given(history)
+                .when(new RecordMembersRemoved(roomId, 1))
+                .expectNoEvents()
+                .expectException(wrongState());
+    }
+
+    @Test
+    void aSecondDisablingCountsOnFromTheFirst() {
+        var history = historyOf(ARCHIVED);
+        history.add(new RoomReactivated(roomId, MATRIX_ROOM_ID));
+        fixture.given(history)
+                .when(new DisableRoom(roomId, false, null))
+                .expectEvents(new RoomDisablingStarted(roomId, false, null, MATRIX_ROOM_ID, 2));
     }
 
     @ParameterizedTest(name = "a room in state {0} cannot be retried")
@@ -242,14 +287,14 @@ class RoomTest {
     void anActiveRoomCanBeDisabled() {
         fixture.given(historyOf(ACTIVE))
                 .when(new DisableRoom(roomId, true, "Project finished"))
-                .expectEvents(new RoomDisablingStarted(roomId, true, "Project finished"));
+                .expectEvents(new RoomDisablingStarted(roomId, true, "Project finished", MATRIX_ROOM_ID, 1));
     }
 
     @Test
     void aRoomInErrorCanBeDisabled() {
         fixture.given(historyOf(ERROR))
                 .when(new DisableRoom(roomId, false, "Project deleted"))
-                .expectEvents(new RoomDisablingStarted(roomId, false, "Project deleted"));
+                .expectEvents(new RoomDisablingStarted(roomId, false, "Project deleted", null, 1));
     }
 
     @ParameterizedTest(name = "a room in state {0} cannot be disabled")
@@ -292,7 +337,7 @@ class RoomTest {
     void anArchivedRoomCanBeReactivated() {
         fixture.given(historyOf(ARCHIVED))
                 .when(new ReactivateRoom(roomId))
-                .expectEvents(new RoomReactivated(roomId));
+                .expectEvents(new RoomReactivated(roomId, MATRIX_ROOM_ID));
     }
 
     @ParameterizedTest(name = "a room in state {0} cannot be reactivated")
@@ -493,11 +538,11 @@ class RoomTest {
             case ACTIVE -> events.add(new RoomActivated(roomId, MATRIX_ROOM_ID, ALIAS));
             case DISABLING -> {
                 events.add(new RoomActivated(roomId, MATRIX_ROOM_ID, ALIAS));
-                events.add(new RoomDisablingStarted(roomId, false, "Project finished"));
+                events.add(new RoomDisablingStarted(roomId, false, "Project finished", MATRIX_ROOM_ID, 1));
             }
             case ARCHIVED -> {
                 events.add(new RoomActivated(roomId, MATRIX_ROOM_ID, ALIAS));
-                events.add(new RoomDisablingStarted(roomId, false, "Project finished"));
+                events.add(new RoomDisablingStarted(roomId, false, "Project finished", MATRIX_ROOM_ID, 1));
                 events.add(new RoomArchived(roomId));
             }
             case DELETED -> throw new IllegalArgumentException("a deleted room has no usable history");

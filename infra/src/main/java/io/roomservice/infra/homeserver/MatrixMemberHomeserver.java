@@ -92,7 +92,8 @@ public class MatrixMemberHomeserver implements MemberHomeserver {
 
     @Override
     public void sendNotice(String matrixRoomId, String transactionId, UUID about, String text) {
-        client().sendEvent(matrixRoomId, "m.room.message", transactionId, MatrixClient.Notice.about(about, text));
+        client().sendEvent(matrixRoomId, "m.room.message", transactionId, about == null
+                ? MatrixClient.Notice.of(text) : MatrixClient.Notice.about(about, text));
     }
 
     @Override

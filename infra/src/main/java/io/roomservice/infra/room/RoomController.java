@@ -49,8 +49,6 @@ public class RoomController {
 
     private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
     private static final int MAX_PAGE_SIZE = 200;
-    /** Who asked is in the event's metadata; the reason tells a request apart from a project deletion. */
-    private static final String DISABLED_ON_REQUEST = "Disabled on request.";
 
     private final Commands commands;
     private final QueryGateway queries;
@@ -140,7 +138,7 @@ public class RoomController {
         requireStaffOrSupport(caller);
         visibleRoom(uuid, caller);
         boolean deleteHistory = body != null && body.deleteHistoryOrDefault();
-        commands.send(new DisableRoom(new RoomId(uuid), deleteHistory, DISABLED_ON_REQUEST), caller, request);
+        commands.send(new DisableRoom(new RoomId(uuid), deleteHistory, null), caller, request);
         return accepted(uuid);
     }
 

@@ -6,7 +6,9 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.roomservice.sagas.homeserver.Homeserver;
 import io.roomservice.sagas.homeserver.RetryPolicy;
+import io.roomservice.sagas.membership.MatrixIdentities;
 import io.roomservice.sagas.membership.MemberHomeserver;
+import io.roomservice.sagas.room.DeactivateMatrixRoomHandler;
 import io.roomservice.sagas.membership.MemberSynchronizer;
 import io.roomservice.sagas.membership.ModeratorWorkHandler;
 import io.roomservice.sagas.membership.PostRoomNoticeHandler;
@@ -82,6 +84,12 @@ public class HomeserverWorkConfiguration {
     @Bean
     PostRoomNoticeHandler postRoomNoticeHandler(RoomNotices notices) {
         return new PostRoomNoticeHandler(notices);
+    }
+
+    @Bean
+    DeactivateMatrixRoomHandler deactivateMatrixRoomHandler(MemberHomeserver homeserver, MatrixIdentities identities,
+                                                            QueryGateway queries, CommandGateway commands) {
+        return new DeactivateMatrixRoomHandler(homeserver, identities, queries, commands);
     }
 
     @Bean

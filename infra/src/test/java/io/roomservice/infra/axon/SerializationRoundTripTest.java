@@ -33,6 +33,7 @@ import io.roomservice.api.room.RoomFailed;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomProvisioningRetried;
 import io.roomservice.api.room.RoomReactivated;
+import io.roomservice.api.room.RoomMembersRemoved;
 import io.roomservice.api.room.RoomRenamed;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
@@ -42,6 +43,7 @@ import io.roomservice.sagas.room.RoomDisablingSaga;
 import io.roomservice.sagas.room.RoomProvisioningSaga;
 import io.roomservice.sagas.room.CreateMatrixRoom;
 import io.roomservice.sagas.room.RenameMatrixRoom;
+import io.roomservice.sagas.room.DeactivateMatrixRoom;
 import io.roomservice.sagas.membership.MemberSyncSaga;
 import io.roomservice.sagas.membership.ModeratorWork;
 import io.roomservice.sagas.membership.PostRoomNotice;
@@ -112,10 +114,11 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new RoomActivated(ROOM, "!abc:example.org", null),
                 new RoomFailed(ROOM, RoomState.CREATING, "M_FORBIDDEN: no"),
                 new RoomProvisioningRetried(ROOM, PROJECT, "Apollo"),
-                new RoomDisablingStarted(ROOM, true, "Disabled on request."),
-                new RoomDisablingRetried(ROOM),
+                new RoomDisablingStarted(ROOM, true, null, "!abc:example.org", 1),
+                new RoomDisablingRetried(ROOM, "project termination", "!abc:example.org", 1),
                 new RoomArchived(ROOM),
-                new RoomReactivated(ROOM),
+                new RoomReactivated(ROOM, "!abc:example.org"),
+                new RoomMembersRemoved(ROOM, 1),
                 new RoomRenamed(ROOM, "Artemis"),
                 new RoomDeleted(ROOM, PROJECT),
                 new RoomReprovisioningStarted(ROOM, PROJECT, "Apollo", "!old:example.org"),
@@ -215,6 +218,7 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new SyncRoomMembers(ROOM, "!abc:example.org", PROJECT, 42, Set.of(USER), Set.of()),
                 new PostRoomNotice(ROOM, "!abc:example.org", "rs-notice-1", USER, "has lost the Member role."),
                 new ModeratorWork(ROOM, "!abc:example.org", USER, true, "event-1"),
+                new DeactivateMatrixRoom(ROOM, "!abc:example.org", 1, "project termination"),
                 new EndMatrixSessions(USER, "@rs-alice:example.org"));
     }
 

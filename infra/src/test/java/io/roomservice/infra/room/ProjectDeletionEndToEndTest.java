@@ -29,10 +29,10 @@ class ProjectDeletionEndToEndTest extends EndToEndTest {
         var events = auditEvents(roomUuid).stream()
                 .filter(e -> !e.get("type").asString().equals("MemberSyncFinished")).toList();
         assertThat(types(events)).containsExactly("RoomCreationRequested", "RoomActivated", "RoomDisablingStarted",
-                "RoomArchived");
+                "RoomMembersRemoved", "RoomArchived");
         var disabling = events.get(2);
         assertThat(disabling.get("actor").asString()).isEqualTo("system");
-        assertThat(disabling.get("payload").get("reason").asString()).isEqualTo("The project was deleted.");
+        assertThat(disabling.get("payload").get("reason").asString()).isEqualTo("project termination");
         assertThat(disabling.get("payload").get("deleteHistory").asBoolean()).isFalse();
     }
 

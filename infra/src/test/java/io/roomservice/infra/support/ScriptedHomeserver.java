@@ -5,12 +5,14 @@ import io.roomservice.sagas.homeserver.Homeserver;
 import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.homeserver.ProvisionedRoom;
 import io.roomservice.sagas.homeserver.RoomSpec;
+import io.roomservice.sagas.membership.MemberHomeserver;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,12 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An in-process homeserver for end-to-end tests of the lifecycle without Matrix: per project it can
  * succeed, fail for good, or fail a number of times and then succeed. Unscripted projects succeed.
+ * Its rooms keep their members (invites, joins, kicks) and notices; kicks in a room can be made to
+ * fail a number of times. The real homeserver's behaviour is tested against Synapse.
  */
-public class ScriptedHomeserver implements Homeserver {
+public class ScriptedHomeserver implements Homeserver, MemberHomeserver {
 
     private final Map<ProjectId, Deque<RuntimeException>> failures = new ConcurrentHashMap<>();
     private final Map<ProjectId, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, List<String>> names = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> members = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> notices = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failingKicks = new ConcurrentHashMap<>();
 
     public void failPermanently(ProjectId project, String message) {
         script(project).addLast(HomeserverException.permanentFailure(message));
@@ -67,5 +74,76 @@ public class ScriptedHomeserver implements Homeserver {
 
     private Deque<RuntimeException> script(ProjectId project) {
         return failures.computeIfAbsent(project, p -> new ArrayDeque<>());
+    }
+
+    /** The next {@code times} kicks in the room fail as if the homeserver were away. */
+    public void failKicks(String matrixRoomId, int times) {
+        failingKicks.computeIfAbsent(matrixRoomId, id -> new AtomicInteger()).addAndGet(times);
+    }
+
+    /** Membership by Matrix user id, as the room has it now. */
+    public Map<String, String> membersOf(String matrixRoomId) {
+        return Map.copyOf(room(matrixRoomId));
+    }
+
+    /** Every notice posted in the room, in order; a repeated transaction id is posted once. */
+    public List<String> noticesIn(String matrixRoomId) {
+        return notices.getOrDefault(matrixRoomId, List.of()).stream().map(n -> n.substring(n.indexOf(' ') + 1)).toList();
+    }
+
+    @Override
+    public RoomState roomState(String matrixRoomId) {
+        return new RoomState(Map.copyOf(room(matrixRoomId)), Map.of());
+    }
+
+    @Override
+    public void ensureUser(String matrixUserId, String displayName) {
+        // accounts are not modelled
+    }
+
+    @Override
+    public void invite(String matrixRoomId, String matrixUserId) {
+        room(matrixRoomId).put(matrixUserId, "invite");
+    }
+
+    @Override
+    public void join(String matrixRoomId, String matrixUserId) {
+        room(matrixRoomId).put(matrixUserId, "join");
+    }
+
+    @Override
+    public void setUserPowerLevels(String matrixRoomId, Map<String, Integer> users) {
+        // power levels are not modelled
+    }
+
+    @Override
+    public void kick(String matrixRoomId, String matrixUserId, String reason) {
+        var failing = failingKicks.get(matrixRoomId);
+        if (failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw HomeserverException.transientFailure("502 Bad Gateway", null);
+        }
+        room(matrixRoomId).put(matrixUserId, "leave");
+    }
+
+    @Override
+    public void leave(String matrixRoomId, String matrixUserId) {
+        room(matrixRoomId).put(matrixUserId, "leave");
+    }
+
+    @Override
+    public synchronized void sendNotice(String matrixRoomId, String transactionId, UUID about, String text) {
+        var posted = notices.computeIfAbsent(matrixRoomId, id -> new CopyOnWriteArrayList<>());
+        if (posted.stream().noneMatch(n -> n.startsWith(transactionId + " "))) {
+            posted.add(transactionId + " " + text);
+        }
+    }
+
+    @Override
+    public void endSessions(String matrixUserId) {
+        // sessions are not modelled
+    }
+
+    private Map<String, String> room(String matrixRoomId) {
+        return members.computeIfAbsent(matrixRoomId, id -> new ConcurrentHashMap<>());
     }
 }

@@ -56,6 +56,8 @@ public class MemberSyncSaga {
     static final String CUSTOMER_ID = "customerId";
     static final String USER_ID = "userId";
 
+    static final String REACTIVATED = "Chat room was reactivated";
+
     private static final Logger log = LoggerFactory.getLogger(MemberSyncSaga.class);
 
     private RoomId roomId;
@@ -100,6 +102,10 @@ public class MemberSyncSaga {
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(RoomReactivated event, EventMessage<?> message, HomeserverWorkQueue work) {
         active = true;
+        if (event.matrixRoomId() != null) {
+            work.submit(new PostRoomNotice(roomId, event.matrixRoomId(), "rs-notice-" + message.getIdentifier(), null,
+                    REACTIVATED));
+        }
         requestSync(message, work);
     }
 

@@ -4,7 +4,10 @@ import io.roomservice.api.room.RoomId;
 import io.roomservice.api.user.UserId;
 import io.roomservice.sagas.work.HomeserverWork;
 
-/** Post "<name of the person> <what>" in the room, once (the transaction id makes a repeat a no-op). */
+/**
+ * Post "<name of the person> <what>" in the room, once (the transaction id makes a repeat a no-op); with
+ * {@code about} null, {@code what} alone (e.g. "Chat room was reactivated").
+ */
 public record PostRoomNotice(RoomId roomId, String matrixRoomId, String transactionId, UserId about, String what)
         implements HomeserverWork {
 

@@ -20,8 +20,12 @@ public class RoomNotices {
         this.homeserver = homeserver;
     }
 
-    /** The transaction id makes a repeat a no-op on the homeserver. */
+    /** The transaction id makes a repeat a no-op on the homeserver; a notice about nobody is {@code what} alone. */
     public void post(String matrixRoomId, String transactionId, UserId about, String what) {
+        if (about == null) {
+            homeserver.sendNotice(matrixRoomId, transactionId, null, what);
+            return;
+        }
         DirectoryUser person = queries.query(new FindDirectoryUser(about),
                 ResponseTypes.instanceOf(DirectoryUser.class)).join();
         String name = person == null ? about.toString()

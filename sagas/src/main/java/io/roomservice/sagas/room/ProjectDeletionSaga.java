@@ -29,7 +29,7 @@ public class ProjectDeletionSaga {
 
     static final String PROJECT_ID = "projectId";
     static final String ROOM_ID = "roomId";
-    static final String REASON = "The project was deleted.";
+    static final String REASON = "project termination";
 
     private RoomId roomId;
     private ProjectId projectId;

@@ -6,7 +6,9 @@ import io.roomservice.api.room.RoomDisablingRetried;
 import io.roomservice.api.room.RoomDisablingStarted;
 import io.roomservice.api.room.RoomFailed;
 import io.roomservice.api.room.RoomId;
+import io.roomservice.api.room.RoomMembersRemoved;
 import io.roomservice.sagas.SystemCommands;
+import io.roomservice.sagas.work.HomeserverWorkQueue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -14,9 +16,9 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 /**
- * Kick-and-archive: takes a disabling room to archived. Members are not tracked yet (member sync is
- * its own capability), so nobody is left to kick and the room is archived at once; the saga is the
- * place where kicking and the closing export join in.
+ * Kick-and-archive: the notice and the kicks ({@link DeactivateMatrixRoom}, retried on the persisted
+ * schedule), then the archive. A room that never got a Matrix room is archived at once. When the work
+ * gives up, the room goes to error and this saga ends; a retry starts it again from the kicks.
  */
 @Saga
 public class RoomDisablingSaga {
@@ -27,15 +29,28 @@ public class RoomDisablingSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomDisablingStarted event, CommandGateway commands) {
-        roomId = event.roomId();
-        SystemCommands.send(commands, new ArchiveRoom(roomId));
+    public void on(RoomDisablingStarted event, HomeserverWorkQueue work, CommandGateway commands) {
+        start(event.roomId(), event.matrixRoomId(), event.disabling(), event.reason(), work, commands);
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomDisablingRetried event, CommandGateway commands) {
-        roomId = event.roomId();
+    public void on(RoomDisablingRetried event, HomeserverWorkQueue work, CommandGateway commands) {
+        start(event.roomId(), event.matrixRoomId(), event.disabling(), event.reason(), work, commands);
+    }
+
+    private void start(RoomId room, String matrixRoomId, int disabling, String reason, HomeserverWorkQueue work,
+                       CommandGateway commands) {
+        roomId = room;
+        if (matrixRoomId == null) {
+            SystemCommands.send(commands, new ArchiveRoom(roomId));
+        } else {
+            work.submit(new DeactivateMatrixRoom(roomId, matrixRoomId, disabling, reason));
+        }
+    }
+
+    @SagaEventHandler(associationProperty = ROOM_ID)
+    public void on(RoomMembersRemoved event, CommandGateway commands) {
         SystemCommands.send(commands, new ArchiveRoom(roomId));
     }
 
@@ -48,7 +63,7 @@ public class RoomDisablingSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(RoomFailed event) {
-        // the room went to error instead; a retry starts over
+        // the room went to error instead; a retry starts over where it failed
     }
 
     public RoomId getRoomId() {

@@ -11,16 +11,18 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A room on a homeserver, as far as member sync sees it, with a log of the calls made to it. */
-class InMemoryMemberHomeserver implements MemberHomeserver {
+public class InMemoryMemberHomeserver implements MemberHomeserver {
 
-    final Map<String, String> membership = new LinkedHashMap<>();
-    final Map<String, Integer> powerLevels = new LinkedHashMap<>();
-    final Set<String> accounts = new HashSet<>();
-    final Map<String, String> displayNames = new LinkedHashMap<>();
-    final List<String> calls = new ArrayList<>();
-    final List<String> notices = new ArrayList<>();
+    public final Map<String, String> membership = new LinkedHashMap<>();
+    public final Map<String, Integer> powerLevels = new LinkedHashMap<>();
+    public final Set<String> accounts = new HashSet<>();
+    public final Map<String, String> displayNames = new LinkedHashMap<>();
+    public final List<String> calls = new ArrayList<>();
+    public final List<String> notices = new ArrayList<>();
     /** Accounts the homeserver refuses for good (e.g. outside the namespace). */
-    final Set<String> refused = new HashSet<>();
+    public final Set<String> refused = new HashSet<>();
+    /** Members a kick fails for, transiently (the homeserver is away for them). */
+    public final Set<String> unreachable = new HashSet<>();
 
     @Override
     public RoomState roomState(String matrixRoomId) {
@@ -63,6 +65,9 @@ class InMemoryMemberHomeserver implements MemberHomeserver {
     @Override
     public void kick(String matrixRoomId, String matrixUserId, String reason) {
         calls.add("kick " + matrixUserId + " (" + reason + ")");
+        if (unreachable.contains(matrixUserId)) {
+            throw HomeserverException.transientFailure("502 Bad Gateway", null);
+        }
         membership.put(matrixUserId, "leave");
     }
 
@@ -74,6 +79,7 @@ class InMemoryMemberHomeserver implements MemberHomeserver {
 
     @Override
     public void sendNotice(String matrixRoomId, String transactionId, UUID about, String text) {
+        calls.add("notice " + transactionId);
         notices.add(text);
     }
 

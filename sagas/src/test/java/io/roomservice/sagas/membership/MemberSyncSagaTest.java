@@ -185,7 +185,7 @@ class MemberSyncSagaTest {
     @Test
     void roleChangesOfARoomThatIsNotActiveAreNeitherAnnouncedNorSynced() {
         fixture.givenAggregate(roomId.toString()).published(created(), activated(), finished(),
-                        new RoomDisablingStarted(roomId, false, "Disabled on request."))
+                        new RoomDisablingStarted(roomId, false, null, "!room:example.org", 1))
                 .whenAggregate(projectId.toString()).publishes(
                         new ProjectRoleGranted(projectId, customerId, ada, ProjectRole.ADMIN));
 
@@ -196,11 +196,23 @@ class MemberSyncSagaTest {
     @Test
     void disablingWithdrawsAWaitingSyncAndReactivationSyncsAgain() {
         fixture.givenAggregate(roomId.toString()).published(created(), activated(),
-                        new RoomDisablingStarted(roomId, false, null))
-                .whenAggregate(roomId.toString()).publishes(new RoomReactivated(roomId));
+                        new RoomDisablingStarted(roomId, false, null, "!room:example.org", 1))
+                .whenAggregate(roomId.toString()).publishes(new RoomReactivated(roomId, "!room:example.org"));
 
         assertThat(work.cancelled()).containsExactly(SyncRoomMembers.keyOf(roomId));
         assertThat(syncs()).isEqualTo(2);
+    }
+
+    @Test
+    void aReactivatedRoomSaysSoBeforeItsMembersComeBack() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(),
+                        new RoomDisablingStarted(roomId, false, null, "!room:example.org", 1))
+                .whenAggregate(roomId.toString()).publishes(new RoomReactivated(roomId, "!room:example.org"));
+
+        assertThat(work.submitted(PostRoomNotice.class)).singleElement().satisfies(notice -> {
+            assertThat(notice.what()).isEqualTo("Chat room was reactivated");
+            assertThat(notice.about()).isNull();
+        });
     }
 
     @Test
@@ -208,8 +220,8 @@ class MemberSyncSagaTest {
         work.running(SyncRoomMembers.keyOf(roomId));
 
         fixture.givenAggregate(roomId.toString()).published(created(), activated(),
-                        new RoomDisablingStarted(roomId, false, null))
-                .whenAggregate(roomId.toString()).publishes(new RoomReactivated(roomId));
+                        new RoomDisablingStarted(roomId, false, null, "!room:example.org", 1))
+                .whenAggregate(roomId.toString()).publishes(new RoomReactivated(roomId, "!room:example.org"));
 
         assertThat(syncs()).isEqualTo(1);
     }

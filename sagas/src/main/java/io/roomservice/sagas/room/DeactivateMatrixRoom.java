@@ -1,0 +1,30 @@
+package io.roomservice.sagas.room;
+
+import io.roomservice.api.room.RoomId;
+import io.roomservice.sagas.work.HomeserverWork;
+
+/**
+ * Kick-and-archive's homeserver steps: post the notice, then kick every member who is not left or
+ * banned. Both are safe to repeat: the notice's transaction id is the disabling's, and a run kicks only
+ * who the homeserver still lists, so a retry goes on where the last run stopped.
+ *
+ * @param disabling the room's disabling this belongs to (see {@code RoomDisablingStarted})
+ */
+public record DeactivateMatrixRoom(RoomId roomId, String matrixRoomId, int disabling, String reason)
+        implements HomeserverWork {
+
+    static final String KICK_REASON = "Chat room was deactivated";
+
+    @Override
+    public String key() {
+        return "deactivate:" + roomId;
+    }
+
+    String notice() {
+        return reason == null || reason.isBlank() ? KICK_REASON : KICK_REASON + " due to " + reason;
+    }
+
+    String noticeTransactionId() {
+        return "rs-deactivated-" + roomId + "-" + disabling;
+    }
+}

@@ -77,13 +77,7 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
 
     /** Membership and power level of everyone in the Synapse room, read from its state. */
     private Map<String, String> membershipInSynapse() {
-        Map<String, String> membership = new HashMap<>();
-        matrix("GET", "/_matrix/client/v3/rooms/" + encode(matrixRoomId) + "/state", asToken, null).forEach(e -> {
-            if ("m.room.member".equals(e.get("type").asString())) {
-                membership.put(e.get("state_key").asString(), e.get("content").get("membership").asString());
-            }
-        });
-        return membership;
+        return membershipIn(matrixRoomId);
     }
 
     /** Waits until the person's membership in the Synapse room is this one (join, leave, ...). */
@@ -324,5 +318,46 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         assertThat(credentials.json().has("room_id")).isFalse();
         assertThat(credentials.json().has("access_token")).isFalse();
         assertThat(credentials.json().get("matrix_user_id").asString()).isEqualTo(gus.matrixUserId());
+    }
+
+    @Test
+    void disabling_a_room_kicks_its_members_in_synapse_after_the_notice_and_reactivating_brings_them_back() {
+        var ownProject = registerProject("Kick and archive e2e", customer);
+        var ownRoom = createRoom(ownProject);
+        String ownMatrixRoom = awaitRoom(ownRoom, "active").get("room_id").asString();
+        var kim = person("kim");
+        var response = api.put("/api/host/projects/" + ownProject + "/roles/" + kim.uuid() + "/member/",
+                TestTokens.host(), "");
+        assertThat(response.status()).as(response.body()).isIn(200, 202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(membershipIn(ownMatrixRoom)).containsEntry(kim.matrixUserId(), "join"));
+
+        assertThat(api.post("/api/matrix/rooms/" + ownRoom + "/disable/", TestTokens.staff(), null).status())
+                .isEqualTo(202);
+        awaitRoom(ownRoom, "archived");
+
+        assertThat(membershipIn(ownMatrixRoom)).containsEntry(kim.matrixUserId(), "leave")
+                .containsEntry(bot(), "join");
+        String history = matrix("GET", "/_matrix/client/v3/rooms/" + encode(ownMatrixRoom)
+                + "/messages?dir=b&limit=50", asToken, null).get("chunk").toString();
+        assertThat(history).contains("Chat room was deactivated").contains("\"reason\":\"Chat room was deactivated\"");
+
+        assertThat(api.post("/api/matrix/rooms/" + ownRoom + "/reactivate/", TestTokens.staff(), null).status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            assertThat(membershipIn(ownMatrixRoom)).containsEntry(kim.matrixUserId(), "join");
+            assertThat(matrix("GET", "/_matrix/client/v3/rooms/" + encode(ownMatrixRoom) + "/messages?dir=b&limit=50",
+                    asToken, null).get("chunk").toString()).contains("Chat room was reactivated");
+        });
+    }
+
+    private Map<String, String> membershipIn(String matrixRoom) {
+        Map<String, String> membership = new HashMap<>();
+        matrix("GET", "/_matrix/client/v3/rooms/" + encode(matrixRoom) + "/state", asToken, null).forEach(e -> {
+            if ("m.room.member".equals(e.get("type").asString())) {
+                membership.put(e.get("state_key").asString(), e.get("content").get("membership").asString());
+            }
+        });
+        return membership;
     }
 }

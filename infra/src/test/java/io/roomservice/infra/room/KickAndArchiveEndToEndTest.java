@@ -74,8 +74,11 @@ class KickAndArchiveEndToEndTest extends EndToEndTest {
 
         assertThat(homeserver.membersOf(r.matrixRoomId())).containsAllEntriesOf(toMap(r.members(), "leave"));
         assertThat(homeserver.noticesIn(r.matrixRoomId())).last().isEqualTo("Chat room was deactivated");
-        var members = api.get("/api/matrix/rooms/" + r.room() + "/members/", TestTokens.staff()).json();
-        members.forEach(m -> assertThat(m.get("membership").asString()).as(m.toString()).isEqualTo("left"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var members = api.get("/api/matrix/rooms/" + r.room() + "/members/", TestTokens.staff()).json();
+            assertThat(members.size()).isEqualTo(2);
+            members.forEach(m -> assertThat(m.get("membership").asString()).as(m.toString()).isEqualTo("left"));
+        });
         var events = roomEvents(r.room());
         String disableCorrelation = events.stream().filter(e -> e.get("type").asString().equals("RoomDisablingStarted"))
                 .findFirst().orElseThrow().get("correlation_id").asString();

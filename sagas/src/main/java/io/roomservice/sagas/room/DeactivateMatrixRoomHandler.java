@@ -50,10 +50,10 @@ public class DeactivateMatrixRoomHandler implements HomeserverWorkHandler<Deacti
     @Override
     public WorkResult run(DeactivateMatrixRoom work) {
         homeserver.sendNotice(work.matrixRoomId(), work.noticeTransactionId(), null, work.notice());
-        String bot = identities.botUserId();
         var members = homeserver.roomState(work.matrixRoomId()).membership();
         for (var member : members.entrySet()) {
-            if (!member.getKey().equals(bot) && IN_THE_ROOM.contains(member.getValue())) {
+            // the bot's id is asked for only when someone is in the room: it needs the homeserver's domain
+            if (IN_THE_ROOM.contains(member.getValue()) && !member.getKey().equals(identities.botUserId())) {
                 homeserver.kick(work.matrixRoomId(), member.getKey(), DeactivateMatrixRoom.KICK_REASON);
                 Reports.report(commands, new RecordMemberChanges(work.roomId(), List.of(left(member.getKey()))));
             }

@@ -3,7 +3,7 @@ package io.roomservice.query.migration;
 import io.roomservice.api.common.MetaDataKeys;
 import io.roomservice.api.migration.FindHomeserverMigration;
 import io.roomservice.api.migration.FindHomeserverMigrations;
-import io.roomservice.api.migration.HomeserverMigrations;
+import io.roomservice.api.migration.MigrationSummaries;
 import io.roomservice.api.migration.MigrationEvent;
 import io.roomservice.api.migration.MigrationId;
 import io.roomservice.api.migration.MigrationReport;
@@ -42,8 +42,8 @@ public class HomeserverMigrationQueries {
     }
 
     @QueryHandler
-    public HomeserverMigrations handle(FindHomeserverMigrations query) {
-        return new HomeserverMigrations(jdbc.queryForList(
+    public MigrationSummaries handle(FindHomeserverMigrations query) {
+        return new MigrationSummaries(jdbc.queryForList(
                         "select migration_id from cmd_homeserver_migrations order by started_at desc", UUID.class)
                 .stream()
                 .map(id -> report(new MigrationId(id), false))

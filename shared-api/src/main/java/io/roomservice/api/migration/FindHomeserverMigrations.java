@@ -1,5 +1,5 @@
 package io.roomservice.api.migration;
 
-/** Every migration, newest first, as {@link HomeserverMigrations}; their rooms left out. */
+/** Every migration, newest first, as {@link MigrationSummaries}; their rooms left out. */
 public record FindHomeserverMigrations() {
 }

@@ -3,5 +3,5 @@ package io.roomservice.api.migration;
 import java.util.List;
 
 /** Summaries of the migrations, newest first (a list in a record, for the query bus's response type). */
-public record HomeserverMigrations(List<MigrationReport> migrations) {
+public record MigrationSummaries(List<MigrationReport> migrations) {
 }

@@ -3,17 +3,14 @@ package io.roomservice.infra.appservice;
 import io.roomservice.infra.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Staff set up the homeserver link, watch it and move rooms to a new homeserver. */
+/** Staff set up the homeserver link and watch it (moving rooms to a new one: HomeserverMigrationController). */
 @RestController
 @Tag(name = "admin", description = "Operations (staff)")
 public class AppserviceAdminController {
@@ -21,14 +18,11 @@ public class AppserviceAdminController {
     private final AppserviceSetup setup;
     private final AppserviceStatusQuery status;
     private final Diagnostics diagnostics;
-    private final Reprovisioning reprovisioning;
 
-    public AppserviceAdminController(AppserviceSetup setup, AppserviceStatusQuery status, Diagnostics diagnostics,
-                                     Reprovisioning reprovisioning) {
+    public AppserviceAdminController(AppserviceSetup setup, AppserviceStatusQuery status, Diagnostics diagnostics) {
         this.setup = setup;
         this.status = status;
         this.diagnostics = diagnostics;
-        this.reprovisioning = reprovisioning;
     }
 
     @Operation(summary = "Rotate both appservice tokens, enable the appservice and get the registration YAML")
@@ -47,12 +41,5 @@ public class AppserviceAdminController {
     @GetMapping({"/api/admin/matrix/diagnostics", "/api/admin/matrix/diagnostics/"})
     public Diagnostics.Report diagnostics() {
         return diagnostics.run();
-    }
-
-    @Operation(summary = "Recreate every active room on the homeserver of the current link")
-    @PostMapping({"/api/admin/matrix/reprovision", "/api/admin/matrix/reprovision/"})
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    public Reprovisioning.Result reprovision(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
-        return reprovisioning.reprovisionAll(Caller.of(jwt), request);
     }
 }

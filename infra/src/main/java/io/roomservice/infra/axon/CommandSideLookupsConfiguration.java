@@ -1,5 +1,6 @@
 package io.roomservice.infra.axon;
 
+import io.roomservice.command.migration.JdbcUnfinishedMigration;
 import io.roomservice.command.profile.JdbcMatrixUserIds;
 import io.roomservice.command.project.JdbcProjectLookup;
 import io.roomservice.command.room.JdbcRoomsByProject;
@@ -25,7 +26,8 @@ public class CommandSideLookupsConfiguration {
     public static final String PROCESSOR = "command-side-lookups";
 
     static final List<String> GROUPS = List.of(JdbcProjectLookup.PROCESSING_GROUP, JdbcRoomsByProject.PROCESSING_GROUP,
-            JdbcUserLookup.PROCESSING_GROUP, JdbcMatrixUserIds.PROCESSING_GROUP, PersonalDataErasure.PROCESSING_GROUP);
+            JdbcUserLookup.PROCESSING_GROUP, JdbcMatrixUserIds.PROCESSING_GROUP, JdbcUnfinishedMigration.PROCESSING_GROUP,
+            PersonalDataErasure.PROCESSING_GROUP);
 
     /** They take part in the transaction of the command (or saga) that published the events. */
     @Bean

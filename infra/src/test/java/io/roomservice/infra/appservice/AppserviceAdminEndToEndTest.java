@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Staff set the appservice up, read its status, and reprovision rooms; everyone else is refused. */
+/** Staff set the appservice up, read its status, and reprovision rooms (a migration); everyone else is refused. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AppserviceAdminEndToEndTest extends EndToEndTest {
 
@@ -254,9 +254,13 @@ class AppserviceAdminEndToEndTest extends EndToEndTest {
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(response.json().get("rooms_reprovisioned").asInt()).isPositive();
         assertThat(response.json().get("users_reset").asInt()).isEqualTo(provisionedAccounts);
+        // a migration now: its saga reprovisions the rooms after the answer, a few at a time
+        String migration = "/api/admin/matrix/migrations/" + response.json().get("uuid").asString() + "/";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(api.get(migration, TestTokens.staff()).json().get("state").asString())
+                        .isEqualTo("completed"));
         assertThat(eventsOfType(room, "RoomReprovisioningStarted")).isOne();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(eventsOfType(room, "RoomActivated")).isEqualTo(2));
+        assertThat(eventsOfType(room, "RoomActivated")).isEqualTo(2);
         awaitState(room, "active");
     }
 }

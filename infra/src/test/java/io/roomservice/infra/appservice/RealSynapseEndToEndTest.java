@@ -145,13 +145,25 @@ class RealSynapseEndToEndTest extends SynapseLinkedTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(response.json().get("rooms_reprovisioned").asInt()).isGreaterThanOrEqualTo(activeRooms.size());
+        // the shortcut started a migration: it completes, and reports each of these rooms migrated
+        // under the Matrix room id the room now has (other suites' rooms in the database may fail)
+        String migration = "/api/admin/matrix/migrations/" + response.json().get("uuid").asString() + "/";
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(api.get(migration, TestTokens.staff()).json().get("state").asString())
+                        .isEqualTo("completed"));
+        Map<String, JsonNode> outcomes = new HashMap<>();
+        api.get(migration, TestTokens.staff()).json().get("rooms")
+                .forEach(outcome -> outcomes.put(outcome.get("uuid").asString(), outcome));
         activeRooms.forEach((room, oldMatrixRoomId) -> {
+            assertThat(outcomes.get(room).get("outcome").asString()).as(room).isEqualTo("migrated");
+            assertThat(outcomes.get(room).get("matrix_room_id").asString()).isNotEqualTo(oldMatrixRoomId);
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                 var view = api.get("/api/matrix/rooms/" + room + "/", TestTokens.staff()).json();
                 assertThat(view.get("state").asString()).isEqualTo("active");
                 assertThat(view.get("room_id").asString()).isNotEqualTo(oldMatrixRoomId);
             });
             var view = api.get("/api/matrix/rooms/" + room + "/", TestTokens.staff()).json();
+            assertThat(view.get("room_id").asString()).isEqualTo(outcomes.get(room).get("matrix_room_id").asString());
             assertThat(matrix("GET", "/_matrix/client/v3/directory/room/" + encode(view.get("room_alias").asString()),
                     asToken, null).get("room_id").asString()).isEqualTo(view.get("room_id").asString());
         });

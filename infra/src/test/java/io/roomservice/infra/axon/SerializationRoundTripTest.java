@@ -1,5 +1,16 @@
 package io.roomservice.infra.axon;
 
+import io.roomservice.api.migration.HomeserverMigrationCancelled;
+import io.roomservice.api.migration.HomeserverMigrationCompleted;
+import io.roomservice.api.migration.HomeserverMigrationPaused;
+import io.roomservice.api.migration.HomeserverMigrationResumed;
+import io.roomservice.api.migration.HomeserverMigrationStarted;
+import io.roomservice.api.migration.MigrationId;
+import io.roomservice.api.migration.RoomMigrated;
+import io.roomservice.api.migration.RoomMigrationFailed;
+import io.roomservice.api.migration.RoomMigrationSkipped;
+import io.roomservice.api.migration.RoomMigrationStarted;
+import io.roomservice.sagas.migration.HomeserverMigrationSaga;
 import io.roomservice.api.common.PersonalText;
 import io.roomservice.api.customer.CustomerRegistered;
 import io.roomservice.api.customer.CustomerRenamed;
@@ -82,6 +93,7 @@ class SerializationRoundTripTest extends EndToEndTest {
     private static final RoomId ROOM = RoomId.random();
     private static final ProjectId PROJECT = ProjectId.of("6f2c1f0e-9d3b-4b7a-8c55-0f1e2d3c4b5a");
     private static final CustomerId CUSTOMER = CustomerId.of("0a1b2c3d-4e5f-4061-8a7b-9c0d1e2f3a4b");
+    private static final MigrationId MIGRATION = MigrationId.random();
     private static final UserId USER = UserId.of("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f");
 
     @Autowired
@@ -122,6 +134,15 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new RoomRenamed(ROOM, "Artemis"),
                 new RoomDeleted(ROOM, PROJECT),
                 new RoomReprovisioningStarted(ROOM, PROJECT, "Apollo", "!old:example.org"),
+                new HomeserverMigrationStarted(MIGRATION, "https://matrix.new.example.org", List.of(ROOM), 3, 4),
+                new RoomMigrationStarted(MIGRATION, ROOM),
+                new RoomMigrated(MIGRATION, ROOM, "!new:example.org"),
+                new RoomMigrationFailed(MIGRATION, ROOM, "M_FORBIDDEN: no"),
+                new RoomMigrationSkipped(MIGRATION, ROOM, "Only active rooms can be reprovisioned."),
+                new HomeserverMigrationPaused(MIGRATION),
+                new HomeserverMigrationResumed(MIGRATION),
+                new HomeserverMigrationCancelled(MIGRATION, List.of(ROOM)),
+                new HomeserverMigrationCompleted(MIGRATION),
                 new MemberSyncFinished(ROOM, 42, null),
                 new MemberSyncFinished(ROOM, 42, "Member sync failed after 6 attempt(s): 502"),
                 new HomeserverTransactionReceived("42", "ab".repeat(32), List.of(
@@ -243,6 +264,16 @@ class SerializationRoundTripTest extends EndToEndTest {
         var saga = new ProjectDeletionSaga();
         saga.setRoomId(ROOM);
         saga.setProjectId(PROJECT);
+
+        assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
+    }
+
+    @Test
+    void theMigrationSagaComesBackWithItsState() {
+        var saga = new HomeserverMigrationSaga();
+        saga.setMigrationId(MIGRATION);
+        saga.setInProgress(Set.of(ROOM, RoomId.random()));
+        saga.setCancelled(true);
 
         assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
     }

@@ -264,7 +264,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
                                 + (s.getError() == null ? "" : s.getError().getMessage()))
                         .findFirst().orElse(null);
             }
-            return new RunStatus(id, projection.name(), kind.wire(), state.wire(), !state.finished(), node, startedAt,
+            // running until the run has cleaned up after itself and another may start
+            return new RunStatus(id, projection.name(), kind.wire(), state.wire(), true, node, startedAt,
                     headAtStart, head, position, progress, caughtUpAt, null, null, null, null, shown);
         }
 
@@ -432,10 +433,12 @@ public class ProjectionRebuilds implements SmartLifecycle {
                 }
                 shadow.shutDown();
                 var handlers = adapter(projection.shadowHandlers().apply(RebuildableProjection.SHADOW_SUFFIX));
-                var livePositions = storedPositions(projection.name());
-                var shadowPositions = storedPositions(projection.shadowProcessor());
-                long from = Math.min(livePositions.min().orElse(-1), shadowPositions.min().orElse(-1));
-                long to = Math.max(livePositions.max().orElse(-1), shadowPositions.max().orElse(-1));
+                var livePositions = storedPositionsOf(projection.name());
+                var shadowPositions = storedPositionsOf(projection.shadowProcessor());
+                long from = Math.min(java.util.Arrays.stream(livePositions).min().orElse(-1),
+                        java.util.Arrays.stream(shadowPositions).min().orElse(-1));
+                long to = Math.max(java.util.Arrays.stream(livePositions).max().orElse(-1),
+                        java.util.Arrays.stream(shadowPositions).max().orElse(-1));
                 if (handledBetween(handlers, from, to)) {
                     // the shadow is ahead by an event the live model has not applied yet: let both go on
                     shadow = shadowProcessor();
@@ -449,7 +452,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
                     count += compare(table, differences);
                 }
                 var report = differences.size() > MAX_REPORTED ? differences.subList(0, MAX_REPORTED) : differences;
-                long position = shadowPositions.min().orElse(-1);
+                long position = java.util.Arrays.stream(shadowPositions).min().orElse(-1);
                 var now = Timestamp.from(Instant.now());
                 jdbc.update("""
                                 update projection_rebuilds set state = ?, position = ?, finished_at = ?,
@@ -598,6 +601,10 @@ public class ProjectionRebuilds implements SmartLifecycle {
         List<Long> positions = jdbc.query("select token, token_type from token_entry where processor_name = ?",
                 (rs, n) -> position(rs.getBytes(1), rs.getString(2)), processor);
         return positions.stream().mapToLong(Long::longValue);
+    }
+
+    private long[] storedPositionsOf(String processor) {
+        return storedPositions(processor).toArray();
     }
 
     private long position(byte[] data, String type) {

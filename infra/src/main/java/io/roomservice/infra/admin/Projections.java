@@ -75,7 +75,8 @@ public class Projections {
         Long head = headIndex();
         Long pos = position.isPresent() ? position.getAsLong() : null;
         // replaying: a rebuild is building the new version; its progress, never 1.0 before the switch
-        boolean replaying = rebuild != null && rebuild.running();
+        boolean replaying = rebuild != null && rebuild.running()
+                && ("building".equals(rebuild.state()) || "switching".equals(rebuild.state()));
         boolean inError = streaming.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp)
                 && !inError && (parkedEvents == null || parkedEvents == 0);

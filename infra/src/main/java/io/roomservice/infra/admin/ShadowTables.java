@@ -44,6 +44,10 @@ final class ShadowTables {
             jdbc.execute("create table " + shadow + " as select * from " + live + " with no data");
             var key = primaryKey(live);
             if (!key.isEmpty()) {
+                // the copied columns are all nullable there; a key's must not be
+                for (var column : key) {
+                    jdbc.execute("alter table " + shadow + " alter column " + column + " set not null");
+                }
                 jdbc.execute("alter table " + shadow + " add primary key (" + String.join(", ", key) + ")");
             }
         }

@@ -152,7 +152,7 @@ class EmbeddedDatabaseTest {
         var rebuild = api.post("/api/admin/projections/rooms/rebuild", TestTokens.staff(), null);
         assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(api.get("/api/matrix/rooms/" + uuid + "/", TestTokens.staff()).json().get("name").asString())
+                assertThat(api.get("/api/matrix/rooms/" + uuid + "/", TestTokens.staff()).json().get("room_name").asString())
                         .isEqualTo("Embedded rebuild"));
     }
 }

@@ -17,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +46,7 @@ public class TransactionInbox {
     private static final int RECENT = 1024;
 
     private final JdbcTemplate jdbc;
+    private final PushedEvents pushedEvents;
     private final EventGateway events;
     private final TransactionManager transactions;
     private final Clock clock;
@@ -61,11 +61,12 @@ public class TransactionInbox {
     private final Counter eventsRecorded;
 
     public TransactionInbox(JdbcTemplate jdbc, EventGateway events, TransactionManager transactions,
-                            MeterRegistry meters, Optional<Clock> clock) {
+                            MeterRegistry meters, Optional<Clock> clock, MessageSubjects subjects) {
         this.jdbc = jdbc;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.pushedEvents = new PushedEvents(subjects, this.clock);
         this.recorded = meters.counter("roomservice.appservice.transactions", "outcome", "recorded");
         this.duplicates = meters.counter("roomservice.appservice.transactions", "outcome", "duplicate");
         this.eventsRecorded = meters.counter("roomservice.appservice.events.recorded");
@@ -85,7 +86,7 @@ public class TransactionInbox {
                 return Outcome.DUPLICATE;
             }
         }
-        List<MatrixRoomEvent> kept = MatrixEvents.keep(rawEvents, clock);
+        List<MatrixRoomEvent> kept = pushedEvents.keep(rawEvents);
         Boolean isNew;
         try {
             isNew = inUnitOfWork(() -> {
@@ -146,42 +147,5 @@ public class TransactionInbox {
     /** Rows older than the cut-off are pruned: a homeserver retries for minutes, not weeks. */
     public int pruneOlderThan(Instant cutoff) {
         return jdbc.update("delete from appservice_transactions where received_at < ?", Timestamp.from(cutoff));
-    }
-
-    /** Reduces pushed events to what roomservice keeps. */
-    static final class MatrixEvents {
-
-        private MatrixEvents() {
-        }
-
-        static List<MatrixRoomEvent> keep(List<JsonNode> rawEvents, Clock clock) {
-            List<MatrixRoomEvent> kept = new ArrayList<>();
-            for (JsonNode e : rawEvents) {
-                String type = text(e, "type");
-                String eventId = text(e, "event_id");
-                String roomId = text(e, "room_id");
-                String sender = text(e, "sender");
-                if (type == null || eventId == null || roomId == null || sender == null) {
-                    continue;
-                }
-                JsonNode ts = e.get("origin_server_ts");
-                Instant at = ts != null && ts.canConvertToLong() ? Instant.ofEpochMilli(ts.asLong()) : clock.instant();
-                JsonNode content = e.path("content");
-                if (MatrixRoomEvent.MESSAGE.equals(type)) {
-                    kept.add(new MatrixRoomEvent(eventId, roomId, type, sender, null, null, text(content, "msgtype"),
-                            text(content, "body"), at));
-                } else if (MatrixRoomEvent.MEMBER.equals(type) && text(e, "state_key") != null
-                        && text(content, "membership") != null) {
-                    kept.add(new MatrixRoomEvent(eventId, roomId, type, sender, text(e, "state_key"),
-                            text(content, "membership"), null, null, at));
-                }
-            }
-            return kept;
-        }
-
-        private static String text(JsonNode node, String field) {
-            JsonNode value = node.get(field);
-            return value != null && value.isString() ? value.stringValue() : null;
-        }
     }
 }

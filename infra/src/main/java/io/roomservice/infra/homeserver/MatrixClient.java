@@ -1,10 +1,13 @@
 package io.roomservice.infra.homeserver;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.roomservice.api.matrix.ContentSubjects;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static io.roomservice.infra.homeserver.MatrixTransport.segment;
 
@@ -61,10 +64,16 @@ public class MatrixClient {
     }
 
     /** An {@code m.room.message} of type {@code m.notice}: what bots say. */
-    public record Notice(String msgtype, String body) {
+    public record Notice(String msgtype, String body,
+                         @JsonProperty(ContentSubjects.ABOUT) String about) {
 
         public static Notice of(String text) {
-            return new Notice("m.notice", text);
+            return new Notice("m.notice", text, null);
+        }
+
+        /** A notice naming a person: when it comes back from the homeserver, its body is stored under their key. */
+        public static Notice about(UUID person, String text) {
+            return new Notice("m.notice", text, person.toString());
         }
     }
 

@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /** {@link MemberHomeserver} on the Matrix homeserver of the current link. */
 public class MatrixMemberHomeserver implements MemberHomeserver {
@@ -90,8 +91,8 @@ public class MatrixMemberHomeserver implements MemberHomeserver {
     }
 
     @Override
-    public void sendNotice(String matrixRoomId, String transactionId, String text) {
-        client().sendEvent(matrixRoomId, "m.room.message", transactionId, MatrixClient.Notice.of(text));
+    public void sendNotice(String matrixRoomId, String transactionId, UUID about, String text) {
+        client().sendEvent(matrixRoomId, "m.room.message", transactionId, MatrixClient.Notice.about(about, text));
     }
 
     @Override

@@ -21,11 +21,16 @@ import java.util.UUID;
  * {@code PersonalText.of(subject, value)}, or {@code PersonalText.erasedOf(subject)} once the subject's
  * key is gone. An erased value is written with {@code "ciphertext": null} (no key is created for it).
  * Every other type, and a null PersonalText, is written as before.
+ *
+ * <p>A value recorded before it was personal text comes from its upcaster as
+ * {@code {"subject": "<uuid>", "plaintext": "<value>"}}: it was stored in clear then, and reads back as
+ * it was ({@link io.roomservice.infra.appservice.MessageBodyUpcaster}). Nothing writes that form.
  */
 public final class PersonalTextModule extends SimpleModule {
 
     static final String SUBJECT = "subject";
     static final String CIPHERTEXT = "ciphertext";
+    public static final String LEGACY_PLAINTEXT = "plaintext";
 
     public PersonalTextModule(PersonalDataCipher cipher) {
         super("roomservice-personal-text-encryption");
@@ -76,6 +81,9 @@ public final class PersonalTextModule extends SimpleModule {
                 subject = UUID.fromString(node.get(SUBJECT).asText());
             } catch (IllegalArgumentException e) {
                 return context.reportInputMismatch(PersonalText.class, "The subject of a PersonalText must be a uuid");
+            }
+            if (node.path(LEGACY_PLAINTEXT).isTextual()) {
+                return PersonalText.of(subject, node.get(LEGACY_PLAINTEXT).asText());
             }
             JsonNode ciphertext = node.get(CIPHERTEXT);
             if (ciphertext == null || ciphertext.isNull()) {

@@ -1,5 +1,6 @@
 package io.roomservice.infra.admin;
 
+import io.roomservice.api.common.PersonalText;
 import io.roomservice.api.matrix.HomeserverTransactionReceived;
 import io.roomservice.api.matrix.MatrixRoomEvent;
 import io.roomservice.infra.support.EndToEndTest;
@@ -336,7 +337,7 @@ class ProjectionRebuildEndToEndTest extends EndToEndTest {
 
     private static MatrixRoomEvent event(String matrixRoom, String body) {
         return new MatrixRoomEvent("$" + UUID.randomUUID(), matrixRoom, MatrixRoomEvent.MESSAGE, "@someone:test", null,
-                null, "m.text", body, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                null, "m.text", PersonalText.of(UUID.randomUUID(), body), Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static void hold(CountDownLatch latch) {

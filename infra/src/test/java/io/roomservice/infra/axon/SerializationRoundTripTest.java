@@ -52,7 +52,10 @@ import io.roomservice.api.membership.MemberSyncFinished;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import io.roomservice.api.matrix.ContentSubjects;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,7 +123,7 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new MemberSyncFinished(ROOM, 42, "Member sync failed after 6 attempt(s): 502"),
                 new HomeserverTransactionReceived("42", "ab".repeat(32), List.of(
                         new MatrixRoomEvent("$m", "!abc:example.org", MatrixRoomEvent.MESSAGE, "@rs-a:example.org", null,
-                                null, "m.text", "Hello", Instant.parse("2026-01-02T03:04:05.678Z")),
+                                null, "m.text", PersonalText.of(USER.value(), "Hello"), Instant.parse("2026-01-02T03:04:05.678Z")),
                         new MatrixRoomEvent("$j", "!abc:example.org", MatrixRoomEvent.MEMBER, "@rs-a:example.org",
                                 "@rs-a:example.org", "join", null, null, Instant.parse("2026-01-02T03:04:05Z")))));
     }
@@ -131,7 +134,36 @@ class SerializationRoundTripTest extends EndToEndTest {
         var serialized = eventSerializer.serialize(event, byte[].class);
         Object back = eventSerializer.deserialize(serialized);
         assertThat(back).isEqualTo(event);
-        assertThat(serialized.getType().getRevision()).isEqualTo("1");
+        assertThat(serialized.getType().getRevision())
+                .isEqualTo(event instanceof HomeserverTransactionReceived ? "2" : "1");
+    }
+
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
+    @Test
+    void aTransactionRecordedWithPlainMessageBodiesReadsBackWithThem() {
+        String revision1 = """
+                {"txnId":"7","digest":"d","events":[
+                 {"eventId":"$m","roomId":"!r:example.org","type":"m.room.message","sender":"@rs-a:example.org",
+                  "stateKey":null,"membership":null,"msgtype":"m.text","body":"Hello","originServerTs":"2026-01-02T03:04:05Z"},
+                 {"eventId":"$j","roomId":"!r:example.org","type":"m.room.member","sender":"@rs-a:example.org",
+                  "stateKey":"@rs-a:example.org","membership":"join","msgtype":null,"body":null,
+                  "originServerTs":"2026-01-02T03:04:06Z"}]}""";
+        var stored = new GenericDomainEventEntry<>(null, "7", 0, "event-7", Instant.parse("2026-01-02T03:04:07Z"),
+                HomeserverTransactionReceived.class.getName(), "1",
+                revision1.getBytes(java.nio.charset.StandardCharsets.UTF_8), "{}".getBytes());
+
+        var upcast = axon.upcasterChain().upcast(Stream.of(new InitialEventRepresentation(stored, eventSerializer)))
+                .toList();
+        var read = (HomeserverTransactionReceived) eventSerializer.deserialize(upcast.get(0).getData());
+
+        assertThat(upcast.get(0).getType().getRevision()).isEqualTo("2");
+        var message = read.events().get(0);
+        assertThat(message.body().value()).isEqualTo("Hello");
+        assertThat(message.body().subject()).isEqualTo(ContentSubjects.ofMatrixUser("@rs-a:example.org"));
+        assertThat(read.events().get(1).body()).isNull();
+        assertThat(read.events().get(1).membership()).isEqualTo("join");
     }
 
     @Test
@@ -168,6 +200,8 @@ class SerializationRoundTripTest extends EndToEndTest {
         saga.setRenamedInSync(new HashSet<>(Set.of(UserId.random())));
         saga.setFollowed(new HashSet<>(Set.of(USER)));
         saga.setModeratorIds(new HashSet<>(Set.of(UserId.random())));
+        saga.setJoinsAfterSync(new ArrayList<>(List.of(
+                new ModeratorWork(ROOM, "!abc:example.org", USER, true, "event-2"))));
         saga.setPendingNotices(new ArrayList<>(List.of(
                 new MemberSyncSaga.PendingNotice("event-1", 41, USER, "has been granted the Admin role."))));
 

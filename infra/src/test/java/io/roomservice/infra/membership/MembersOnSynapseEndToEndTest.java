@@ -138,6 +138,11 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(noticesInSynapse()).contains("Ada Example has been granted the Admin role.")
                         .contains("Bob Example has been granted the Member role."));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(jdbc.queryForList("select body_subject from room_timeline where body = ?", UUID.class,
+                        "Ada Example has been granted the Admin role."))
+                        .as("the notice came back from Synapse as personal data of the person it names")
+                        .containsExactly(UUID.fromString(ada.uuid())));
         var displayName = matrix("GET", "/_matrix/client/v3/profile/" + encode(ada.matrixUserId()) + "/displayname",
                 asToken, null);
         assertThat(displayName.get("displayname").asString()).isEqualTo("Ada Example");

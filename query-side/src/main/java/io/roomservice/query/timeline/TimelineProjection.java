@@ -4,6 +4,8 @@ import io.roomservice.api.matrix.FindRoomTimeline;
 import io.roomservice.api.matrix.HomeserverTransactionReceived;
 import io.roomservice.api.matrix.MatrixRoomEvent;
 import io.roomservice.api.matrix.RoomTimeline;
+import io.roomservice.api.matrix.TimelineEntry;
+import io.roomservice.api.user.PersonalDataErased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -24,7 +26,9 @@ import java.util.List;
  * What happened in the Matrix rooms: messages and membership changes as the homeserver pushed them,
  * one row per Matrix event. A Matrix event the homeserver pushed twice (in two transactions) keeps
  * its first row. Rows are keyed by the Matrix room, so a room's timeline is what its current Matrix
- * room saw; after a reprovisioning the old room's rows stay under the old Matrix room id.
+ * room saw; after a reprovisioning the old room's rows stay under the old Matrix room id. A message
+ * body is kept with its person ({@code body_subject}) and emptied when that person is erased; a replay
+ * after the erasure reads it as erased.
  */
 @Component
 @ProcessingGroup(TimelineProjection.PROCESSING_GROUP)
@@ -37,8 +41,8 @@ public class TimelineProjection {
 
     private static final String INSERT = """
             insert into %1$s (matrix_event_id, matrix_room_id, event_type, sender, state_key, membership,
-                                       msgtype, body, origin_server_ts, received_at)
-            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                              msgtype, body, body_subject, origin_server_ts, received_at)
+            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
             where not exists (select 1 from %1$s where matrix_event_id = ?)""";
 
     private final JdbcTemplate jdbc;
@@ -69,10 +73,17 @@ public class TimelineProjection {
             String eventId = MatrixText.store(e.eventId());
             rows.add(new Object[] {eventId, MatrixText.store(e.roomId()), MatrixText.store(e.type()),
                     MatrixText.store(e.sender()), MatrixText.store(e.stateKey()), MatrixText.store(e.membership()),
-                    MatrixText.store(e.msgtype()), MatrixText.store(e.body()), Timestamp.from(e.originServerTs()),
-                    received, eventId});
+                    MatrixText.store(e.msgtype()), MatrixText.store(e.body() == null ? null : e.body().value()),
+                    e.body() == null ? null : e.body().subject(), Timestamp.from(e.originServerTs()), received,
+                    eventId});
         }
         jdbc.batchUpdate(insert, rows);
+    }
+
+    /** What the person wrote, and what the bot said about them, is no longer shown. */
+    @EventHandler
+    void on(PersonalDataErased erased) {
+        jdbc.update("update " + table + " set body = null where body_subject = ?", erased.userId().value());
     }
 
     @ResetHandler
@@ -82,15 +93,16 @@ public class TimelineProjection {
 
     @QueryHandler
     public RoomTimeline handle(FindRoomTimeline query) {
-        List<MatrixRoomEvent> events = new ArrayList<>(jdbc.query("""
+        List<TimelineEntry> events = new ArrayList<>(jdbc.query("""
                         select t.matrix_event_id, t.matrix_room_id, t.event_type, t.sender, t.state_key, t.membership,
-                               t.msgtype, t.body, t.origin_server_ts
+                               t.msgtype, t.body, t.body_subject, t.origin_server_ts
                         from room_timeline t join rooms r on r.matrix_room_id = t.matrix_room_id
                         where r.room_id = ?
                         order by t.origin_server_ts desc, t.received_at desc
                         limit ?""",
-                (rs, row) -> new MatrixRoomEvent(text(rs, 1), text(rs, 2), text(rs, 3), text(rs, 4), text(rs, 5),
-                        text(rs, 6), text(rs, 7), text(rs, 8), rs.getTimestamp(9).toInstant()),
+                (rs, row) -> new TimelineEntry(text(rs, 1), text(rs, 2), text(rs, 3), text(rs, 4), text(rs, 5),
+                        text(rs, 6), text(rs, 7), text(rs, 8), rs.getString(8) == null && rs.getObject(9) != null,
+                        rs.getTimestamp(10).toInstant()),
                 query.roomId().value(), query.limit()));
         Collections.reverse(events);
         return new RoomTimeline(query.roomId(), events);

@@ -3,6 +3,7 @@ package io.roomservice.sagas.membership;
 import io.roomservice.sagas.homeserver.HomeserverException;
 
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * What member sync needs from the homeserver. Every call may throw {@link HomeserverException}
@@ -29,8 +30,11 @@ public interface MemberHomeserver {
     /** Leaves the room as the user (identity assertion). */
     void leave(String matrixRoomId, String matrixUserId);
 
-    /** Posts an {@code m.notice} as the bot; the transaction id makes a repeat a no-op. */
-    void sendNotice(String matrixRoomId, String transactionId, String text);
+    /**
+     * Posts an {@code m.notice} as the bot; the transaction id makes a repeat a no-op. The notice names
+     * the person {@code about}, whose personal data its text is when it comes back from the homeserver.
+     */
+    void sendNotice(String matrixRoomId, String transactionId, UUID about, String text);
 
     /** Signs the user out everywhere (every device and access token). */
     void endSessions(String matrixUserId);

@@ -72,6 +72,8 @@ public class MemberSyncSaga {
     private List<PendingNotice> pendingNotices = new ArrayList<>();
     /** Staff and support who joined by hand. */
     private Set<UserId> moderatorIds = new HashSet<>();
+    /** Moderator joins asked for while a sync ran: that sync, planned without them, would kick them again. */
+    private List<ModeratorWork> joinsAfterSync = new ArrayList<>();
 
     /** A role notice to post once a sync that has seen its event (at {@code position}) is done. */
     public record PendingNotice(String eventId, long position, UserId userId, String what) {
@@ -109,6 +111,8 @@ public class MemberSyncSaga {
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(MemberSyncFinished event, HomeserverWorkQueue work, MemberSynchronizer synchronizer) {
         syncing = false;
+        joinsAfterSync.forEach(work::submit);
+        joinsAfterSync.clear();
         if (event.succeeded()) {
             renamedInSync.clear();
             followPeople(synchronizer);
@@ -198,12 +202,18 @@ public class MemberSyncSaga {
     public void on(ModeratorJoinRequested event, @MessageIdentifier String eventId, HomeserverWorkQueue work) {
         if (active) {
             moderatorIds.add(event.userId());
-            work.submit(new ModeratorWork(roomId, matrixRoomId, event.userId(), true, eventId));
+            var join = new ModeratorWork(roomId, matrixRoomId, event.userId(), true, eventId);
+            if (syncing) {
+                joinsAfterSync.add(join);
+            } else {
+                work.submit(join);
+            }
         }
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(ModeratorLeaveRequested event, @MessageIdentifier String eventId, HomeserverWorkQueue work) {
+        joinsAfterSync.removeIf(join -> join.userId().equals(event.userId()));
         if (moderatorIds.remove(event.userId()) && active) {
             work.submit(new ModeratorWork(roomId, matrixRoomId, event.userId(), false, eventId));
         }
@@ -378,5 +388,13 @@ public class MemberSyncSaga {
 
     public void setModeratorIds(Set<UserId> moderatorIds) {
         this.moderatorIds = moderatorIds;
+    }
+
+    public List<ModeratorWork> getJoinsAfterSync() {
+        return joinsAfterSync;
+    }
+
+    public void setJoinsAfterSync(List<ModeratorWork> joinsAfterSync) {
+        this.joinsAfterSync = joinsAfterSync;
     }
 }

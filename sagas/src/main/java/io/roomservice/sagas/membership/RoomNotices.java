@@ -26,6 +26,6 @@ public class RoomNotices {
                 ResponseTypes.instanceOf(DirectoryUser.class)).join();
         String name = person == null ? about.toString()
                 : person.fullName() != null ? person.fullName() : person.username();
-        homeserver.sendNotice(matrixRoomId, transactionId, name + " " + what);
+        homeserver.sendNotice(matrixRoomId, transactionId, about.value(), name + " " + what);
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** A room on a homeserver, as far as member sync sees it, with a log of the calls made to it. */
 class InMemoryMemberHomeserver implements MemberHomeserver {
@@ -72,7 +73,7 @@ class InMemoryMemberHomeserver implements MemberHomeserver {
     }
 
     @Override
-    public void sendNotice(String matrixRoomId, String transactionId, String text) {
+    public void sendNotice(String matrixRoomId, String transactionId, UUID about, String text) {
         notices.add(text);
     }
 

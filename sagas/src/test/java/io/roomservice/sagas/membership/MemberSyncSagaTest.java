@@ -236,6 +236,24 @@ class MemberSyncSagaTest {
     }
 
     @Test
+    void aModeratorWhoAsksToJoinWhileASyncRunsJoinsWhenThatSyncIsDone() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated())
+                .andThenAggregate(roomId.toString()).published(new ModeratorJoinRequested(roomId, ada))
+                .whenAggregate(roomId.toString()).publishes(finished());
+
+        assertThat(work.submitted(ModeratorWork.class)).singleElement()
+                .satisfies(join -> assertThat(join.userId()).isEqualTo(ada));
+    }
+
+    @Test
+    void aModeratorJoinWaitingForTheRunningSyncIsNotSubmittedBeforeIt() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated())
+                .whenAggregate(roomId.toString()).publishes(new ModeratorJoinRequested(roomId, ada));
+
+        assertThat(work.submitted(ModeratorWork.class)).isEmpty();
+    }
+
+    @Test
     void onlySomeoneWhoJoinedAsModeratorLeavesThatWay() {
         fixture.givenAggregate(roomId.toString()).published(created(), activated())
                 .whenAggregate(roomId.toString()).publishes(new ModeratorLeaveRequested(roomId, ada));

@@ -12,7 +12,8 @@ import java.util.List;
  * @param txnId  the homeserver's transaction id
  * @param digest SHA-256 (hex) of the transaction's event ids; together with the id it names the
  *               transaction, since a restarted homeserver may reuse an id for other events
+ * @param events the events kept; since revision 2 a message body is personal text (revision 1 held it plain)
  */
-@Revision("1")
+@Revision("2")
 public record HomeserverTransactionReceived(String txnId, String digest, List<MatrixRoomEvent> events) {
 }

@@ -1,6 +1,7 @@
 package io.roomservice.api.matrix;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.roomservice.api.common.PersonalText;
 
 import java.time.Instant;
 
@@ -9,6 +10,10 @@ import java.time.Instant;
  * messages ({@code m.room.message}: {@code msgtype}, {@code body}) and membership changes
  * ({@code m.room.member}: {@code stateKey} is the member, {@code membership} what became of them).
  * Fields that do not apply to the type are null.
+ *
+ * <p>A message body is personal data of the person it belongs to ({@link ContentSubjects}): it is
+ * stored encrypted under their key, so that erasing them erases what they wrote and what the bot
+ * said about them. Display names of membership events are not kept.
  */
 public record MatrixRoomEvent(String eventId,
                               String roomId,
@@ -17,7 +22,7 @@ public record MatrixRoomEvent(String eventId,
                               String stateKey,
                               String membership,
                               String msgtype,
-                              String body,
+                              PersonalText body,
                               Instant originServerTs) {
 
     public static final String MESSAGE = "m.room.message";

@@ -4,5 +4,5 @@ import io.roomservice.api.room.RoomId;
 
 import java.util.List;
 
-public record RoomTimeline(RoomId roomId, List<MatrixRoomEvent> events) {
+public record RoomTimeline(RoomId roomId, List<TimelineEntry> events) {
 }

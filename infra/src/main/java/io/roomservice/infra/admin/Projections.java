@@ -1,14 +1,11 @@
 package io.roomservice.infra.admin;
 
 import io.roomservice.infra.deadletters.DeadLetters;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -17,26 +14,24 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Rebuilds projections with Axon's own reset: stop the processor, reset its tokens (the projection's
- * {@code @ResetHandler} empties its tables), start it again; it then replays the event store.
- * Single node: with several nodes the processor must be stopped on all of them first.
+ * The event processors as operators see them, and the read models' blue/green rebuilds
+ * ({@link ProjectionRebuilds}): a rebuild builds the new version beside the live one and switches when
+ * it has caught up, so readers never see a half-built read model.
  */
 @Component
 public class Projections {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
-    private final TransactionManager transactions;
-    private final JdbcTemplate jdbc;
     private final DeadLetters deadLetters;
+    private final ProjectionRebuilds rebuilds;
 
-    public Projections(EventProcessingConfiguration processing, EventStore eventStore,
-                       TransactionManager transactions, JdbcTemplate jdbc, DeadLetters deadLetters) {
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore, DeadLetters deadLetters,
+                       ProjectionRebuilds rebuilds) {
         this.processing = processing;
         this.eventStore = eventStore;
-        this.transactions = transactions;
-        this.jdbc = jdbc;
         this.deadLetters = deadLetters;
+        this.rebuilds = rebuilds;
     }
 
     public List<ProcessorStatus> statuses() {
@@ -48,31 +43,9 @@ public class Projections {
         return processing.eventProcessor(name).map(this::status);
     }
 
-    public void rebuild(String name) {
-        var processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                .filter(StreamingEventProcessor::supportsReset)
-                .orElseThrow(() -> new IllegalArgumentException(name + " cannot be reset"));
-        processor.shutDown();
-        try {
-            transactions.executeInTransaction(() -> {
-                withoutStatementTimeout();
-                processor.resetTokens();
-            });
-        } finally {
-            // a failed reset (a lock it waited too long for) rolled back: the processor goes on where it was
-            processor.start();
-        }
-    }
-
-    /**
-     * A reset handler empties its whole table in one statement, which on a large store may take longer
-     * than roomservice.database.statement-timeout: the reset's transaction (which the processor's reset
-     * joins) runs without it. The lock timeout stays.
-     */
-    private void withoutStatementTimeout() {
-        if ("PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()))) {
-            jdbc.execute("set local statement_timeout = 0");
-        }
+    /** Starts a blue/green rebuild; {@link ProjectionRebuilds.AlreadyRunning} while one runs. */
+    public ProjectionRebuilds.RunStatus rebuild(String name) {
+        return rebuilds.start(name, ProjectionRebuilds.Kind.REBUILD);
     }
 
     /**
@@ -89,24 +62,28 @@ public class Projections {
         Long parkedEvents = parked.map(DeadLetters.Count::events).orElse(null);
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProcessorStatus(processor.getName(), "subscribing", processor.isRunning(), false, null, null,
-                    true, false, null, false, parkedSequences, parkedEvents);
+                    true, false, null, false, parkedSequences, parkedEvents, false, null, null);
         }
+        boolean rebuildable = rebuilds.rebuildable(processor.getName()).isPresent();
+        var rebuild = rebuildable ? rebuilds.latest(processor.getName(), ProjectionRebuilds.Kind.REBUILD).orElse(null)
+                : null;
+        var driftCheck = rebuildable
+                ? rebuilds.latest(processor.getName(), ProjectionRebuilds.Kind.DRIFT_CHECK).orElse(null) : null;
         var segments = streaming.processingStatus().values();
         OptionalLong position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
         Long head = headIndex();
         Long pos = position.isPresent() ? position.getAsLong() : null;
-        boolean replaying = segments.stream().anyMatch(EventTrackerStatus::isReplaying);
+        // replaying: a rebuild is building the new version; its progress, never 1.0 before the switch
+        boolean replaying = rebuild != null && rebuild.running()
+                && ("building".equals(rebuild.state()) || "switching".equals(rebuild.state()));
         boolean inError = streaming.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp)
                 && !inError && (parkedEvents == null || parkedEvents == 0);
-        Double progress = null;
-        if (replaying && pos != null && head != null && head > 0) {
-            progress = Math.min(1.0, (double) pos / head);
-        }
-        return new ProcessorStatus(processor.getName(), "streaming", processor.isRunning(), streaming.supportsReset(),
+        Double progress = replaying ? rebuild.progress() : null;
+        return new ProcessorStatus(processor.getName(), "streaming", processor.isRunning(), rebuildable,
                 pos, head == null || pos == null ? null : Math.max(0, head - pos), caughtUp, replaying, progress,
-                inError, parkedSequences, parkedEvents);
+                inError, parkedSequences, parkedEvents, replaying, rebuild, driftCheck);
     }
 
     private Long headIndex() {
@@ -119,14 +96,19 @@ public class Projections {
     }
 
     /**
+     * @param rebuildable     a read model that can be rebuilt blue/green (and drift-checked)
      * @param lag      events between the processor's position and the head of the event store
-     * @param progress        during a replay, how far it has come (0..1)
+     * @param replaying       a rebuild is building the new version beside this one (same as rebuilding)
+     * @param progress        while rebuilding, how far the new version has come (0..1, 1 only once switched)
      * @param error           a segment failed on an event and the processor is retrying it
      * @param parkedSequences sequences (rooms, people) with parked events; null for processors that park none
      * @param parkedEvents    events parked in the dead-letter queue; null for processors that park none
+     * @param rebuild         the running or last rebuild (started, switched at, events replayed, ...)
+     * @param driftCheck      the running or last drift check
      */
     public record ProcessorStatus(String name, String mode, boolean running, boolean rebuildable, Long position,
                                   Long lag, boolean caughtUp, boolean replaying, Double progress, boolean error,
-                                  Long parkedSequences, Long parkedEvents) {
+                                  Long parkedSequences, Long parkedEvents, boolean rebuilding,
+                                  ProjectionRebuilds.RunStatus rebuild, ProjectionRebuilds.RunStatus driftCheck) {
     }
 }

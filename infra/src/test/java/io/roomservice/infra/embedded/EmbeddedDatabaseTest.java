@@ -43,6 +43,9 @@ class EmbeddedDatabaseTest {
     @Autowired
     QueryGateway queries;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void theServiceRunsOnTheEmbeddedDatabaseWithTheSameMigrations() {
         var api = new Api(port);
@@ -118,5 +121,38 @@ class EmbeddedDatabaseTest {
             assertThat(person.projectRoles()).containsExactly(ProjectRole.ADMIN);
         });
         assertThat(people.position()).isPositive();
+    }
+
+    /**
+     * Blue/green on H2: the shadow table is made without PostgreSQL's {@code like ... including all},
+     * and the switch copies rows in one transaction; a tampered row is repaired and reported.
+     */
+    @Test
+    void aRoomListIsRebuiltBlueGreenAndCheckedForDriftOnTheEmbeddedDatabaseToo() {
+        var api = new Api(port);
+        var project = UUID.randomUUID();
+        assertThat(api.put("/api/host/projects/" + project + "/", TestTokens.host(),
+                "{\"customer\": \"" + UUID.randomUUID() + "\", \"name\": \"Embedded rebuild\"}").status()).isEqualTo(202);
+        var uuid = api.post("/api/matrix/rooms/", TestTokens.staff(), "{\"project\": \"" + project + "\"}")
+                .json().get("uuid").asString();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/matrix/rooms/" + uuid + "/", TestTokens.staff()).json().get("state").asString())
+                .isEqualTo("active"));
+        jdbc.update("update rooms set name = 'x' where room_id = ?", UUID.fromString(uuid));
+
+        var check = api.post("/api/admin/projections/rooms/drift-check", TestTokens.staff(), null);
+        assertThat(check.status()).as(check.body()).isEqualTo(202);
+        var report = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/admin/projections/rooms/drift-check", TestTokens.staff()).json(),
+                        r -> !r.get("check").get("running").asBoolean());
+        assertThat(report.get("check").get("state").asString()).as(report.toString()).isEqualTo("compared");
+        assertThat(report.get("check").get("differences").asLong()).as(report.toString()).isEqualTo(1);
+        assertThat(report.get("differences").get(0).get("key").get("room_id").asString()).isEqualTo(uuid);
+
+        var rebuild = api.post("/api/admin/projections/rooms/rebuild", TestTokens.staff(), null);
+        assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(api.get("/api/matrix/rooms/" + uuid + "/", TestTokens.staff()).json().get("room_name").asString())
+                        .isEqualTo("Embedded rebuild"));
     }
 }

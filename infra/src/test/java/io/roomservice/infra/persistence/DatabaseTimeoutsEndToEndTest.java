@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A command blocked on a lock gives up after roomservice.database.lock-timeout with 503
@@ -106,7 +107,7 @@ class DatabaseTimeoutsEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void aRebuildEmptiesItsTablesHoweverLongThatTakes() {
+    void aRebuildsSwitchReplacesItsTablesHoweverLongThatTakes() {
         // every delete from the timeline now takes three seconds, longer than the statement timeout
         jdbc.execute("create or replace function slow_delete() returns trigger language plpgsql as "
                 + "$$ begin perform pg_sleep(3); return null; end $$");
@@ -116,24 +117,44 @@ class DatabaseTimeoutsEndToEndTest extends EndToEndTest {
             assertThatThrownBy(() -> jdbc.update("delete from room_timeline where false"))
                     .rootCause().hasMessageContaining("canceling statement due to statement timeout");
 
-            long started = System.nanoTime();
             var rebuild = api.post("/api/admin/projections/timeline/rebuild", TestTokens.staff(), null);
 
             assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+            var run = awaitRebuildFinished("timeline");
+            assertThat(run.state()).as(run.toString()).isEqualTo("switched");
+            assertThat(Duration.between(run.caughtUpAt(), run.switchedAt())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         } finally {
             jdbc.execute("drop trigger slow_delete on room_timeline");
             jdbc.execute("drop function slow_delete()");
         }
     }
 
+    /**
+     * The switch waits for a lock at most roomservice.database.lock-timeout: then it rolls back whole,
+     * the run has failed, and the live read model and its processor go on as they were.
+     */
     @Test
-    void aRebuildBlockedOnALockIsBusyAndTheProcessorGoesOn() throws Exception {
-        var busy = whileLocked("room_timeline",
-                () -> api.post("/api/admin/projections/timeline/rebuild", TestTokens.staff(), null));
+    void aRebuildWhoseSwitchWaitsTooLongForALockFailsAndTheProcessorGoesOn() throws Exception {
+        try (var holder = DriverManager.getConnection(url, username, password)) {
+            holder.setAutoCommit(false);
+            try (var statement = holder.createStatement()) {
+                statement.execute("lock table room_timeline in share mode");
+            }
+            var rebuild = api.post("/api/admin/projections/timeline/rebuild", TestTokens.staff(), null);
+            assertThat(rebuild.status()).as(rebuild.body()).isEqualTo(202);
 
-        expectBusy(busy);
+            var run = awaitRebuildFinished("timeline");
+
+            assertThat(run.state()).as(run.toString()).isEqualTo("failed");
+            assertThat(run.switchedAt()).isNull();
+            holder.rollback();
+        }
         assertThat(projections.find("timeline").orElseThrow().running()).isTrue();
+    }
+
+    private io.roomservice.infra.admin.ProjectionRebuilds.RunStatus awaitRebuildFinished(String name) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> projections.find(name).orElseThrow().rebuild(), run -> run != null && !run.running());
     }
 
     /** Sends the request while another connection holds a lock on the table that keeps out every insert. */

@@ -30,6 +30,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,8 +52,8 @@ import java.util.stream.Collectors;
 
 /**
  * The directory as the host platform pushed it: people, customers, projects and the roles that tie
- * them; used for access checks, member sync and bot answers. Rebuildable: a reset empties the tables
- * and a replay fills them again exactly. No personal data outlives its erasure here: an erased
+ * them; used for access checks, member sync and bot answers. Rebuildable: a replay fills empty tables
+ * exactly (a blue/green rebuild replays into shadow tables, {@link #writingTo}). No personal data outlives its erasure here: an erased
  * person keeps their row with name and e-mail null, and a replay reads the erased values as null.
  * <p>
  * Queries read in one repeatable-read transaction that starts with the processor's position, so the
@@ -67,23 +68,50 @@ public class DirectoryProjection {
     private static final String SELECT_USER =
             "select user_id, username, full_name, email, active from directory_users";
 
+    /** The live tables, which the queries read. */
+    public static final List<String> TABLES = List.of("directory_users", "directory_customers", "directory_projects",
+            "directory_project_roles", "directory_customer_roles");
+
     private final JdbcTemplate jdbc;
     private final DirectoryPosition position;
     private final TransactionTemplate reads;
+    private final String suffix;
 
+    @Autowired
     public DirectoryProjection(JdbcTemplate jdbc, DirectoryPosition position, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.position = position;
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
         this.reads.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.suffix = "";
+    }
+
+    private DirectoryProjection(JdbcTemplate jdbc, String suffix) {
+        this.jdbc = jdbc;
+        this.position = null;
+        this.reads = null;
+        this.suffix = suffix;
+    }
+
+    /**
+     * The projection's event handling writing shadow tables beside the live ones, each named like its
+     * live table followed by {@code suffix} (a blue/green rebuild); its queries are not used.
+     */
+    public static DirectoryProjection writingTo(String suffix, JdbcTemplate jdbc) {
+        return new DirectoryProjection(jdbc, suffix);
+    }
+
+    /** The table this instance writes for the live table {@code live}. */
+    private String t(String live) {
+        return live + suffix;
     }
 
     // ---- people -----------------------------------------------------------------------------------
 
     @EventHandler
     void on(UserRegistered event) {
-        jdbc.update("insert into directory_users (user_id, username, full_name, email, active, erased) "
+        jdbc.update("insert into " + t("directory_users") + " (user_id, username, full_name, email, active, erased) "
                         + "values (?, ?, ?, ?, true, false)",
                 event.userId().value(), event.username(), value(event.fullName()), value(event.email()));
     }
@@ -91,23 +119,23 @@ public class DirectoryProjection {
     @EventHandler
     void on(UserUpdated event) {
         // an update replayed after an erasure carries erased values: null, like the row already holds
-        jdbc.update("update directory_users set username = ?, full_name = ?, email = ? where user_id = ?",
+        jdbc.update("update " + t("directory_users") + " set username = ?, full_name = ?, email = ? where user_id = ?",
                 event.username(), value(event.fullName()), value(event.email()), event.userId().value());
     }
 
     @EventHandler
     void on(UserDeactivated event) {
-        jdbc.update("update directory_users set active = false where user_id = ?", event.userId().value());
+        jdbc.update("update " + t("directory_users") + " set active = false where user_id = ?", event.userId().value());
     }
 
     @EventHandler
     void on(UserReactivated event) {
-        jdbc.update("update directory_users set active = true where user_id = ?", event.userId().value());
+        jdbc.update("update " + t("directory_users") + " set active = true where user_id = ?", event.userId().value());
     }
 
     @EventHandler
     void on(PersonalDataErased event) {
-        jdbc.update("update directory_users set full_name = null, email = null, erased = true where user_id = ?",
+        jdbc.update("update " + t("directory_users") + " set full_name = null, email = null, erased = true where user_id = ?",
                 event.userId().value());
     }
 
@@ -115,66 +143,66 @@ public class DirectoryProjection {
 
     @EventHandler
     void on(CustomerRegistered event) {
-        jdbc.update("insert into directory_customers (customer_id, name) values (?, ?)",
+        jdbc.update("insert into " + t("directory_customers") + " (customer_id, name) values (?, ?)",
                 event.customerId().value(), event.name());
     }
 
     @EventHandler
     void on(CustomerRenamed event) {
-        jdbc.update("update directory_customers set name = ? where customer_id = ?", event.name(),
+        jdbc.update("update " + t("directory_customers") + " set name = ? where customer_id = ?", event.name(),
                 event.customerId().value());
     }
 
     @EventHandler
     void on(ProjectRegistered event) {
-        jdbc.update("insert into directory_projects (project_id, customer_id, name, deleted) values (?, ?, ?, false)",
+        jdbc.update("insert into " + t("directory_projects") + " (project_id, customer_id, name, deleted) values (?, ?, ?, false)",
                 event.projectId().value(), event.customerId().value(), event.name());
     }
 
     @EventHandler
     void on(ProjectRenamed event) {
-        jdbc.update("update directory_projects set name = ? where project_id = ?", event.name(),
+        jdbc.update("update " + t("directory_projects") + " set name = ? where project_id = ?", event.name(),
                 event.projectId().value());
     }
 
     @EventHandler
     void on(ProjectDeleted event) {
-        jdbc.update("update directory_projects set deleted = true where project_id = ?", event.projectId().value());
+        jdbc.update("update " + t("directory_projects") + " set deleted = true where project_id = ?", event.projectId().value());
     }
 
     // ---- roles ------------------------------------------------------------------------------------
 
     @EventHandler
     void on(ProjectRoleGranted event) {
-        jdbc.update("insert into directory_project_roles (project_id, user_id, role) values (?, ?, ?)",
+        jdbc.update("insert into " + t("directory_project_roles") + " (project_id, user_id, role) values (?, ?, ?)",
                 event.projectId().value(), event.userId().value(), event.role().name());
     }
 
     @EventHandler
     void on(ProjectRoleRevoked event) {
-        jdbc.update("delete from directory_project_roles where project_id = ? and user_id = ? and role = ?",
+        jdbc.update("delete from " + t("directory_project_roles") + " where project_id = ? and user_id = ? and role = ?",
                 event.projectId().value(), event.userId().value(), event.role().name());
     }
 
     @EventHandler
     void on(CustomerRoleGranted event) {
-        jdbc.update("insert into directory_customer_roles (customer_id, user_id, role) values (?, ?, ?)",
+        jdbc.update("insert into " + t("directory_customer_roles") + " (customer_id, user_id, role) values (?, ?, ?)",
                 event.customerId().value(), event.userId().value(), event.role().name());
     }
 
     @EventHandler
     void on(CustomerRoleRevoked event) {
-        jdbc.update("delete from directory_customer_roles where customer_id = ? and user_id = ? and role = ?",
+        jdbc.update("delete from " + t("directory_customer_roles") + " where customer_id = ? and user_id = ? and role = ?",
                 event.customerId().value(), event.userId().value(), event.role().name());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from directory_project_roles");
-        jdbc.update("delete from directory_customer_roles");
-        jdbc.update("delete from directory_projects");
-        jdbc.update("delete from directory_customers");
-        jdbc.update("delete from directory_users");
+        jdbc.update("delete from " + t("directory_project_roles") + "");
+        jdbc.update("delete from " + t("directory_customer_roles") + "");
+        jdbc.update("delete from " + t("directory_projects") + "");
+        jdbc.update("delete from " + t("directory_customers") + "");
+        jdbc.update("delete from " + t("directory_users") + "");
     }
 
     // ---- queries ----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,26 +37,44 @@ public class RoomMemberProjection {
 
     public static final String PROCESSING_GROUP = "members";
 
-    private final JdbcTemplate jdbc;
+    /** The live table, which the queries read. */
+    public static final String TABLE = "room_members";
 
+    private final JdbcTemplate jdbc;
+    private final String table;
+
+    @Autowired
     public RoomMemberProjection(JdbcTemplate jdbc) {
+        this(jdbc, TABLE);
+    }
+
+    private RoomMemberProjection(JdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
+        this.table = table;
+    }
+
+    /**
+     * The projection's event handling writing {@code table}, a shadow of {@code room_members} (a rebuild).
+     * It reads the live room list, as the live projection does.
+     */
+    public static RoomMemberProjection writingTo(String table, JdbcTemplate jdbc) {
+        return new RoomMemberProjection(jdbc, table);
     }
 
     @EventHandler
     void on(RoomMembersChanged event, @org.axonframework.eventhandling.Timestamp Instant at) {
         for (MemberChange change : event.changes()) {
             int updated = jdbc.update("""
-                            update room_members set user_id = coalesce(?, user_id), membership = ?, power_level = ?,
+                            update %1$s set user_id = coalesce(?, user_id), membership = ?, power_level = ?,
                                    updated_at = ?
-                            where room_id = ? and matrix_user_id = ?""",
+                            where room_id = ? and matrix_user_id = ?""".formatted(table),
                     change.userId() == null ? null : change.userId().value(), change.membership().name(),
                     change.powerLevel(), Timestamp.from(at), event.roomId().value(), change.matrixUserId());
             if (updated == 0) {
                 jdbc.update("""
-                                insert into room_members (room_id, matrix_user_id, user_id, membership, power_level,
+                                insert into %1$s (room_id, matrix_user_id, user_id, membership, power_level,
                                                           updated_at)
-                                values (?, ?, ?, ?, ?, ?)""",
+                                values (?, ?, ?, ?, ?, ?)""".formatted(table),
                         event.roomId().value(), change.matrixUserId(),
                         change.userId() == null ? null : change.userId().value(), change.membership().name(),
                         change.powerLevel(), Timestamp.from(at));
@@ -69,9 +88,9 @@ public class RoomMemberProjection {
             Membership membership = event.isMembershipChange() ? Membership.fromMatrix(event.membership()) : null;
             if (membership != null) {
                 jdbc.update("""
-                                update room_members set membership = ?, updated_at = ?
+                                update %1$s set membership = ?, updated_at = ?
                                 where matrix_user_id = ?
-                                  and room_id in (select room_id from rooms where matrix_room_id = ?)""",
+                                  and room_id in (select room_id from rooms where matrix_room_id = ?)""".formatted(table),
                         membership.name(), Timestamp.from(at), MatrixText.store(event.stateKey()),
                         MatrixText.store(event.roomId()));
             }
@@ -80,12 +99,12 @@ public class RoomMemberProjection {
 
     @EventHandler
     void on(RoomDeleted event) {
-        jdbc.update("delete from room_members where room_id = ?", event.roomId().value());
+        jdbc.update("delete from " + table + " where room_id = ?", event.roomId().value());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from room_members");
+        jdbc.update("delete from " + table);
     }
 
     @QueryHandler

@@ -16,6 +16,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,43 +38,58 @@ public class UserProfileProjection {
             new UserId(rs.getObject("user_id", UUID.class)), rs.getString("matrix_user_id"),
             rs.getBoolean("provisioned"), rs.getBoolean("access_ended"));
 
+    /** The live table, which the queries read. */
+    public static final String TABLE = "user_profiles";
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final String table;
 
+    @Autowired
     public UserProfileProjection(JdbcTemplate jdbc) {
+        this(jdbc, TABLE);
+    }
+
+    private UserProfileProjection(JdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.table = table;
+    }
+
+    /** The projection's event handling writing {@code table}, a shadow of {@code user_profiles} (a rebuild). */
+    public static UserProfileProjection writingTo(String table, JdbcTemplate jdbc) {
+        return new UserProfileProjection(jdbc, table);
     }
 
     @EventHandler
     void on(UserProfileCreated event) {
-        jdbc.update("insert into user_profiles (user_id, matrix_user_id, provisioned, access_ended) "
+        jdbc.update("insert into " + table + " (user_id, matrix_user_id, provisioned, access_ended) "
                 + "values (?, ?, false, false)", event.userId().value(), event.matrixUserId());
     }
 
     @EventHandler
     void on(MatrixUserProvisioned event) {
-        jdbc.update("update user_profiles set provisioned = true where user_id = ?", event.userId().value());
+        jdbc.update("update " + table + " set provisioned = true where user_id = ?", event.userId().value());
     }
 
     @EventHandler
     void on(MatrixUserProvisioningReset event) {
-        jdbc.update("update user_profiles set provisioned = false where user_id = ?", event.userId().value());
+        jdbc.update("update " + table + " set provisioned = false where user_id = ?", event.userId().value());
     }
 
     @EventHandler
     void on(MatrixAccessEnded event) {
-        jdbc.update("update user_profiles set access_ended = true where user_id = ?", event.userId().value());
+        jdbc.update("update " + table + " set access_ended = true where user_id = ?", event.userId().value());
     }
 
     @EventHandler
     void on(MatrixAccessRestored event) {
-        jdbc.update("update user_profiles set access_ended = false where user_id = ?", event.userId().value());
+        jdbc.update("update " + table + " set access_ended = false where user_id = ?", event.userId().value());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from user_profiles");
+        jdbc.update("delete from " + table);
     }
 
     @QueryHandler

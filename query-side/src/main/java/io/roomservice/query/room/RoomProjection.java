@@ -16,6 +16,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -26,29 +27,44 @@ import java.time.Instant;
 import java.util.ArrayList;
 
 /**
- * The room list: one row per room that has not been deleted. Rebuildable: a reset empties the
- * table and a replay of the room events fills it again exactly. Rows are written a batch of events at
- * a time ({@link RoomRows}); queries read them through JPA.
+ * The room list: one row per room that has not been deleted. Rebuildable: a replay of the room events
+ * fills an empty table exactly. Rows are written a batch of events at a time ({@link RoomRows}); queries
+ * read the live table {@code rooms} through JPA. A blue/green rebuild runs a second instance
+ * ({@link #writingTo}) that writes a shadow table beside the live one and emits no updates.
  */
 @Component
 @ProcessingGroup(RoomProjection.PROCESSING_GROUP)
 public class RoomProjection {
 
     public static final String PROCESSING_GROUP = "rooms";
+    /** The live table, which the queries read. */
+    public static final String TABLE = "rooms";
 
     private final RoomRepository rooms;
     private final JdbcTemplate jdbc;
     private final QueryUpdateEmitter updates;
+    private final String table;
 
+    @Autowired
     public RoomProjection(RoomRepository rooms, JdbcTemplate jdbc, QueryUpdateEmitter updates) {
+        this(rooms, jdbc, updates, TABLE);
+    }
+
+    private RoomProjection(RoomRepository rooms, JdbcTemplate jdbc, QueryUpdateEmitter updates, String table) {
         this.rooms = rooms;
         this.jdbc = jdbc;
         this.updates = updates;
+        this.table = table;
+    }
+
+    /** The projection's event handling writing {@code table} (a shadow of {@code rooms}); no queries, no updates. */
+    public static RoomProjection writingTo(String table, JdbcTemplate jdbc) {
+        return new RoomProjection(null, jdbc, null, table);
     }
 
     @EventHandler
     void on(RoomEvent event, @Timestamp Instant timestamp, ReplayStatus replay) {
-        var batch = RoomRows.ofCurrentBatch(jdbc);
+        var batch = RoomRows.ofCurrentBatch(jdbc, table);
         if (event instanceof RoomDeleted deleted) {
             batch.delete(deleted.roomId());
             return;
@@ -64,7 +80,7 @@ public class RoomProjection {
             }
             batch.update(after);
         }
-        if (!replay.isReplay() && someoneAwaits(after.roomId())) {
+        if (updates != null && !replay.isReplay() && someoneAwaits(after.roomId())) {
             // lets a caller who just sent a command read its own write (sent after the batch committed)
             updates.emit(FindRoom.class, query -> query.roomId().equals(after.roomId()), after);
         }
@@ -87,7 +103,7 @@ public class RoomProjection {
 
     @ResetHandler
     void reset() {
-        rooms.deleteAllInBatch();
+        jdbc.update("delete from " + table);
     }
 
     @QueryHandler

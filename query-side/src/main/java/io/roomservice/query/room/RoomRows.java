@@ -26,24 +26,29 @@ import java.util.UUID;
  */
 final class RoomRows {
 
-    private static final String RESOURCE = RoomRows.class.getName();
+    private static final String RESOURCE_PREFIX = RoomRows.class.getName() + ":";
     private static final String COLUMNS =
             "room_id, project_id, customer_id, name, alias, matrix_room_id, state, error_message, created, modified";
 
     private final JdbcTemplate jdbc;
+    private final String table;
     private final Map<UUID, Row> rows = new LinkedHashMap<>();
 
-    private RoomRows(JdbcTemplate jdbc) {
+    private RoomRows(JdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
+        this.table = table;
     }
 
-    /** The rows of the current unit of work (the processor's batch), flushed when it prepares to commit. */
-    static RoomRows ofCurrentBatch(JdbcTemplate jdbc) {
+    /**
+     * The rows of {@code table} in the current unit of work (the processor's batch), flushed when it
+     * prepares to commit. The table is {@code rooms}, or a rebuild's shadow table beside it.
+     */
+    static RoomRows ofCurrentBatch(JdbcTemplate jdbc, String table) {
         if (!CurrentUnitOfWork.isStarted()) {
             throw new IllegalStateException("the room projection writes inside an event processor's unit of work");
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE, key -> {
-            var batch = new RoomRows(jdbc);
+        return CurrentUnitOfWork.get().root().getOrComputeResource(RESOURCE_PREFIX + table, key -> {
+            var batch = new RoomRows(jdbc, table);
             CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> batch.flush());
             return batch;
         });
@@ -95,16 +100,16 @@ final class RoomRows {
         }
         rows.clear();
         if (!deletes.isEmpty()) {
-            jdbc.batchUpdate("delete from rooms where room_id = ?", deletes);
+            jdbc.batchUpdate("delete from " + table + " where room_id = ?", deletes);
         }
         if (!updates.isEmpty()) {
             jdbc.batchUpdate("""
-                    update rooms set project_id = ?, customer_id = ?, name = ?, alias = ?, matrix_room_id = ?,
+                    update %s set project_id = ?, customer_id = ?, name = ?, alias = ?, matrix_room_id = ?,
                         state = ?, error_message = ?, created = ?, modified = ?
-                    where room_id = ?""", updates);
+                    where room_id = ?""".formatted(table), updates);
         }
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("insert into rooms (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+            jdbc.batchUpdate("insert into " + table + " (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         }
     }
 
@@ -124,7 +129,7 @@ final class RoomRows {
     }
 
     private RoomView load(UUID roomId) {
-        return jdbc.query("select " + COLUMNS + " from rooms where room_id = ?", rs -> rs.next()
+        return jdbc.query("select " + COLUMNS + " from " + table + " where room_id = ?", rs -> rs.next()
                 ? new RoomView(new RoomId(rs.getObject(1, UUID.class)), new ProjectId(rs.getObject(2, UUID.class)),
                         new CustomerId(rs.getObject(3, UUID.class)), rs.getString(4), rs.getString(5), rs.getString(6),
                         RoomState.valueOf(rs.getString(7)), rs.getString(8),

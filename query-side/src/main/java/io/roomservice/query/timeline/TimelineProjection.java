@@ -10,6 +10,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -35,16 +36,33 @@ public class TimelineProjection {
 
     public static final String PROCESSING_GROUP = "timeline";
 
+    /** The live table, which the queries read. */
+    public static final String TABLE = "room_timeline";
+
     private static final String INSERT = """
-            insert into room_timeline (matrix_event_id, matrix_room_id, event_type, sender, state_key, membership,
-                                       msgtype, body, body_subject, origin_server_ts, received_at)
+            insert into %1$s (matrix_event_id, matrix_room_id, event_type, sender, state_key, membership,
+                              msgtype, body, body_subject, origin_server_ts, received_at)
             select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-            where not exists (select 1 from room_timeline where matrix_event_id = ?)""";
+            where not exists (select 1 from %1$s where matrix_event_id = ?)""";
 
     private final JdbcTemplate jdbc;
+    private final String table;
+    private final String insert;
 
+    @Autowired
     public TimelineProjection(JdbcTemplate jdbc) {
+        this(jdbc, TABLE);
+    }
+
+    private TimelineProjection(JdbcTemplate jdbc, String table) {
         this.jdbc = jdbc;
+        this.table = table;
+        this.insert = INSERT.formatted(table);
+    }
+
+    /** The projection's event handling writing {@code table}, a shadow of {@code room_timeline} (a rebuild). */
+    public static TimelineProjection writingTo(String table, JdbcTemplate jdbc) {
+        return new TimelineProjection(jdbc, table);
     }
 
     @EventHandler
@@ -59,18 +77,18 @@ public class TimelineProjection {
                     e.body() == null ? null : e.body().subject(), Timestamp.from(e.originServerTs()), received,
                     eventId});
         }
-        jdbc.batchUpdate(INSERT, rows);
+        jdbc.batchUpdate(insert, rows);
     }
 
     /** What the person wrote, and what the bot said about them, is no longer shown. */
     @EventHandler
     void on(PersonalDataErased erased) {
-        jdbc.update("update room_timeline set body = null where body_subject = ?", erased.userId().value());
+        jdbc.update("update " + table + " set body = null where body_subject = ?", erased.userId().value());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from room_timeline");
+        jdbc.update("delete from " + table);
     }
 
     @QueryHandler

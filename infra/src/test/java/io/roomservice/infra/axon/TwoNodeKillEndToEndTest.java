@@ -74,6 +74,7 @@ class TwoNodeKillEndToEndTest {
         synapse = SynapseTestBed.installed();
         matrix = new SynapseCalls(synapse);
         jdbc = testDatabase();
+        // one after the other: node A, ready first, claims every segment; node B stands by
         nodeA = RoomserviceProcess.start("node-a", NODE_PROPERTIES, NODE_START);
         nodeB = RoomserviceProcess.start("node-b", NODE_PROPERTIES, NODE_START);
 
@@ -117,7 +118,7 @@ class TwoNodeKillEndToEndTest {
         }
     }
 
-    private record Grant(String project, String person, String username, String fullName, String role) {
+    private record Grant(String project, String person, String username, String role) {
 
         int powerLevel() {
             return "admin".equals(role) ? 50 : 0;
@@ -276,13 +277,13 @@ class TwoNodeKillEndToEndTest {
         }
     }
 
+    /** A new person (registered through this node) and the role they are to get in the project. */
     private static Grant person(Api node, String project, String username, String role) {
         String person = UUID.randomUUID().toString();
-        String fullName = "Person " + username;
         var response = node.put("/api/host/users/" + person + "/", TestTokens.host(),
-                "{\"username\": \"" + username + "\", \"full_name\": \"" + fullName + "\"}");
+                "{\"username\": \"" + username + "\", \"full_name\": \"Person " + username + "\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(202);
-        return new Grant(project, person, username, fullName, role);
+        return new Grant(project, person, username, role);
     }
 
     private static void grant(Api node, Grant grant) {

@@ -1,7 +1,9 @@
 package io.roomservice.infra.scheduler;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
+import io.roomservice.infra.axon.NodeProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +24,17 @@ public class SchedulerConfiguration {
     private static final int MISSED_HEARTBEATS_LIMIT = 6;
 
     @Bean(destroyMethod = "stop")
-    public Scheduler dbScheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties) {
+    public Scheduler dbScheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties,
+                                 NodeProperties node) {
         // transaction-aware: what a saga schedules commits or rolls back with the saga's transaction
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks);
+        if (!node.id().isBlank()) {
+            // scheduled_tasks.picked_by then names the node running a piece of work, as token_entry.owner
+            // names the node holding a segment; db-scheduler's default, the host name, is the same for
+            // every node on one host
+            builder.schedulerName(new SchedulerName.Fixed(node.id()));
+        }
+        return builder
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())

@@ -94,6 +94,50 @@ public final class SynapseTestBed {
         run(Duration.ofMinutes(1), "scripts/synapse/stop.sh");
     }
 
+    /**
+     * Freezes the running Synapse (SIGSTOP): it accepts connections (the kernel does) but answers
+     * nothing, so every homeserver call in flight hangs until {@link #resume()}. A call that is stopped
+     * this way is one the homeserver may still carry out after its caller has gone.
+     */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /**
+     * Lets a {@link #freeze() frozen} Synapse go on (SIGCONT): it handles what arrived meanwhile. Nothing
+     * to do when none runs (for clean-up code).
+     */
+    public void resume() {
+        if (Files.exists(pidFile())) {
+            signal("CONT");
+        }
+    }
+
+    private Path pidFile() {
+        return Path.of(environment.get("SYNAPSE_DIR"), "homeserver.pid");
+    }
+
+    private void signal(String signal) {
+        Path pidFile = pidFile();
+        try {
+            String pid = Files.readString(pidFile, StandardCharsets.US_ASCII).strip();
+            Process kill = new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("No running Synapse (" + pidFile + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Registers a server admin (for Synapse's admin API); returns Synapse's JSON answer. */
+    public String registerAdmin(String localpart, String password) {
+        return run(Duration.ofMinutes(1), "scripts/synapse/register-user.sh", localpart, password, "--admin");
+    }
+
     /** Registers a human user (outside roomservice's namespace); returns Synapse's JSON answer. */
     public String registerUser(String localpart, String password) {
         return run(Duration.ofMinutes(1), "scripts/synapse/register-user.sh", localpart, password);

@@ -5,6 +5,7 @@ import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.user.UserId;
 import io.roomservice.infra.appservice.AppserviceLink;
 import io.roomservice.infra.reliability.ApiOperations.Operation;
+import io.roomservice.infra.support.Api;
 import io.roomservice.infra.support.EndToEndTest;
 import io.roomservice.infra.support.TestTokens;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -180,7 +181,7 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
         assertThat(mismatches).as(summary).isEmpty();
     }
 
-    private io.roomservice.infra.support.Api.Response send(MatrixRequests.Request request, String token) {
+    private Api.Response send(MatrixRequests.Request request, String token) {
         var builder = api.builder(request.path(), token);
         if (request.body() != null) {
             builder.header("Content-Type", "application/json");

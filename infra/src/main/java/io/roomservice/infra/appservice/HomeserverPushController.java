@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
 @Hidden
 public class HomeserverPushController {
 
+    /** As long as a transaction id may be: its column's length (a longer one answered 500). */
+    static final int MAX_TXN_ID_LENGTH = 255;
+
     private static final Pattern KNOWN = Pattern.compile(
             "/_matrix/app/v1/(transactions/[^/]+|ping|users/[^/]+|rooms/[^/]+)/?");
 
@@ -60,6 +63,10 @@ public class HomeserverPushController {
         Optional<ResponseEntity<Map<String, Object>>> refused = tokens.refuse(request);
         if (refused.isPresent()) {
             return refused.get();
+        }
+        if (txnId.length() > MAX_TXN_ID_LENGTH) {
+            return MatrixErrors.error(HttpStatus.BAD_REQUEST, "M_INVALID_PARAM",
+                    "The transaction id is longer than " + MAX_TXN_ID_LENGTH + " characters.");
         }
         JsonNode transaction;
         try {

@@ -12,6 +12,7 @@ import io.roomservice.api.user.UserId;
 import io.roomservice.infra.room.RoomAccess;
 import io.roomservice.infra.security.Caller;
 import io.roomservice.infra.web.BadRequestException;
+import io.roomservice.infra.web.Paging;
 import io.roomservice.infra.web.Commands;
 import io.roomservice.infra.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,7 +41,6 @@ import java.util.UUID;
 @Tag(name = "rooms", description = "Project chat rooms and their lifecycle")
 public class RoomMemberController {
 
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final RoomAccess access;
     private final QueryGateway queries;
@@ -64,10 +64,7 @@ public class RoomMemberController {
                                                         @RequestParam(name = "page_size", defaultValue = "50") int size,
                                                         @AuthenticationPrincipal Jwt jwt) {
         access.visibleRoom(uuid, Caller.of(jwt));
-        if (page < 1 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequestException("invalid-parameter", page < 1 ? "page" : "page_size",
-                    "page must be at least 1 and page_size between 1 and " + MAX_PAGE_SIZE + ".");
-        }
+        Paging.check(page, size);
         RoomMembers members = queries.query(new FindRoomMembers(new RoomId(uuid), page - 1, size),
                 ResponseTypes.instanceOf(RoomMembers.class)).join();
         List<MemberResponse> body = members.members().stream().map(m -> new MemberResponse(

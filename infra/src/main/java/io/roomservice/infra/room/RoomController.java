@@ -15,6 +15,7 @@ import io.roomservice.api.membership.FindRoomsOfMember;
 import io.roomservice.api.membership.RoomsOfMember;
 import io.roomservice.infra.security.Caller;
 import io.roomservice.infra.web.BadRequestException;
+import io.roomservice.infra.web.Paging;
 import io.roomservice.infra.web.Commands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,7 +49,6 @@ import java.util.UUID;
 public class RoomController {
 
     private static final Duration READ_YOUR_WRITE = Duration.ofSeconds(5);
-    private static final int MAX_PAGE_SIZE = 200;
 
     private final Commands commands;
     private final QueryGateway queries;
@@ -90,10 +90,7 @@ public class RoomController {
                                                    @RequestParam(name = "page_size", defaultValue = "50") int pageSize,
                                                    @AuthenticationPrincipal Jwt jwt) {
         var caller = Caller.of(jwt);
-        if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new BadRequestException("invalid-parameter", page < 1 ? "page" : "page_size",
-                    "page must be at least 1 and page_size between 1 and " + MAX_PAGE_SIZE + ".");
-        }
+        Paging.check(page, pageSize);
         var stateFilter = state == null ? null : RoomState.parse(state).filter(s -> s != RoomState.DELETED)
                 .orElseThrow(() -> new BadRequestException("invalid-parameter", "state",
                         "state must be one of creating, active, disabling, archived, error."));

@@ -208,6 +208,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * Spring MVC's own refusals (a method the path does not have: 405; a body of another media type
+     * than JSON, or none with a body: 415; a response it cannot write: 500) come as problem details
+     * without roomservice's code and type; they get the code of their status like the container's.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            ProblemResponses.withCode(problem, ProblemResponses.codeFor(status.value()));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {

@@ -1,5 +1,6 @@
 package io.roomservice.infra.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Replaces Spring Boot's error page: what the container forwards here (a filter's
  * {@code sendError}, an exception no advice handled) answers problem+json like every other error,
- * and {@code /error} asked for directly is just a path that does not exist.
+ * and {@code /error} asked for directly is just a path that does not exist. Hidden from the OpenAPI
+ * document, where it was listed as seven operations of the API.
  */
 @RestController
+@Hidden
 public class ProblemErrorController implements ErrorController {
 
     @RequestMapping(value = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})

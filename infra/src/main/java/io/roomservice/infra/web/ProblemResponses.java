@@ -24,8 +24,13 @@ public class ProblemResponses {
 
     public static ProblemDetail problem(HttpStatus status, String code, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + code));
         problem.setTitle(status.getReasonPhrase());
+        return withCode(problem, code);
+    }
+
+    /** Gives a problem roomservice's stable code and the type named after it. */
+    public static ProblemDetail withCode(ProblemDetail problem, String code) {
+        problem.setType(URI.create(TYPE_BASE + code));
         problem.setProperty("code", code);
         return problem;
     }

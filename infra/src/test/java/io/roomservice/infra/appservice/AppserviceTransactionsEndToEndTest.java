@@ -148,6 +148,17 @@ class AppserviceTransactionsEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void a_transaction_id_longer_than_its_column_is_refused_with_400_and_nothing_recorded() {
+        var txnId = "t".repeat(256);
+        var response = push(txnId, HS_TOKEN, transaction());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errcode").asString()).isEqualTo("M_INVALID_PARAM");
+        assertThat(recordedTransactions(txnId)).isZero();
+        assertThat(push("t".repeat(255), HS_TOKEN, transaction()).status()).isEqualTo(200);
+    }
+
+    @Test
     void a_huge_transaction_is_refused_with_413_and_nothing_recorded() {
         var txnId = txn();
         var huge = message(eventId(), "!huge:scripted.test", "@alice:scripted.test", "x".repeat(300 * 1024), 1L);

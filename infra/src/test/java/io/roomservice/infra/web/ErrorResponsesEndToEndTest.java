@@ -68,8 +68,8 @@ class ErrorResponsesEndToEndTest extends EndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\\u0000", "\\u0007", "\\t", "\\n", "\\u007f", "\\u0085"})
-    void a_project_name_with_a_control_character_is_a_400_naming_the_field(String control) {
+    @ValueSource(strings = {"\\u0000", "\\u0007", "\\t", "\\n", "\\u007f", "\\u0085", "\\ud800", "\\udfff"})
+    void a_project_name_with_a_control_character_or_half_a_character_is_a_400_naming_the_field(String control) {
         var project = UUID.randomUUID();
         var response = api.put("/api/host/projects/" + project + "/", TestTokens.host(),
                 "{\"customer\": \"" + UUID.randomUUID() + "\", \"name\": \"Bad" + control + "name\"}");
@@ -96,6 +96,47 @@ class ErrorResponsesEndToEndTest extends EndToEndTest {
         expectField(putUser(user, "{\"username\": \"ab\", \"full_name\": \"Ada\\u001bLovelace\"}"), "full_name");
         expectField(putUser(user, "{\"username\": \"ab\", \"full_name\": \"Ada\", \"email\": \"a\\u0000@b.c\"}"), "email");
         assertThat(eventsOf(user)).isZero();
+    }
+
+    @Test
+    void half_a_character_in_a_username_is_a_400_and_the_person_s_audit_trail_stays_readable() {
+        var user = UserId.random();
+        expectField(putUser(user, "{\"username\": \"ada\\ud800\", \"full_name\": \"Ada\"}"), "username");
+        expectField(putUser(user, "{\"username\": \"ada\", \"full_name\": \"Ada \\udc00Lovelace\"}"), "full_name");
+        assertThat(eventsOf(user)).isZero();
+
+        var emoji = UserId.random();
+        var username = "ada-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(putUser(emoji, "{\"username\": \"" + username + "\", \"full_name\": \"Ada \\ud83d\\ude00\"}").status())
+                .isEqualTo(202);
+        assertThat(api.get("/api/audit/users/" + emoji + "/events", TestTokens.auditor()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_method_the_path_does_not_have_is_a_405_problem_with_its_code() {
+        var response = api.send(api.builder("/api/host/projects/" + UUID.randomUUID() + "/", TestTokens.host())
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()));
+
+        expectProblem(response, 405, "method-not-allowed");
+    }
+
+    @Test
+    void a_body_of_another_media_type_than_json_is_a_415_problem_with_its_code_and_stores_nothing() {
+        var project = UUID.randomUUID();
+        var response = api.send(api.builder("/api/host/projects/" + project + "/", TestTokens.host())
+                .header("Content-Type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"customer\": \"" + UUID.randomUUID() + "\", \"name\": \"x\"}")));
+
+        expectProblem(response, 415, "unsupported-media-type");
+        assertThat(eventsOf(project)).isZero();
+    }
+
+    @Test
+    void a_page_beyond_the_largest_offset_a_query_can_skip_to_is_a_400() {
+        var response = api.get("/api/matrix/rooms/?page=2147483647&page_size=200", TestTokens.staff());
+
+        expectProblem(response, 400, "invalid-parameter");
+        assertThat(response.json().get("field").asString()).isEqualTo("page");
     }
 
     @Test

@@ -1,0 +1,134 @@
+package io.roomservice.infra.reliability;
+
+import io.roomservice.infra.reliability.ApiOperations.Operation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The real records the fuzzer aims at, so that a hostile request reaches as far into the service as
+ * it can: a path parameter names a record that exists, and every body field but the spoiled one is
+ * valid (and equal to what is stored, so that a request the service accepts changes nothing). An
+ * operation that would end its record (DELETE, erase, disable, reactivate) gets one of its own.
+ */
+record FuzzTargets(Ids ids) {
+
+    /** The records the test created. */
+    record Ids(String customer, String project, String projectToDelete, String user, String username,
+               String userToDelete, String userToErase, String activeRoom, String roomToDisable,
+               String archivedRoom, String roomToReactivate, String matrixRoomId, String processor,
+               String botUserId) {
+    }
+
+    /** Each path parameter's value for this operation, percent-encoded. */
+    Map<String, String> pathValues(Operation operation) {
+        var values = new LinkedHashMap<String, String>();
+        String path = operation.path();
+        String method = operation.method();
+        for (var parameter : operation.in("path")) {
+            values.put(parameter.name(), switch (parameter.name()) {
+                case "uuid" -> uuid(method, path);
+                case "user" -> ids.user();
+                case "role" -> path.startsWith("/api/host/customers/") ? "owner" : "member";
+                case "name" -> ids.processor();
+                case "sequence" -> "0";
+                case "txnId" -> "fuzz-transaction";
+                case "userId" -> ids.botUserId();
+                case "alias" -> "%23rs-fuzz:scripted.test";
+                default -> throw new IllegalStateException("No fuzz target for {" + parameter.name() + "} of " + operation
+                        + ": add one to FuzzTargets");
+            });
+        }
+        return values;
+    }
+
+    private String uuid(String method, String path) {
+        if (path.startsWith("/api/host/projects/")) {
+            return method.equals("DELETE") && !path.contains("/roles/") ? ids.projectToDelete() : ids.project();
+        }
+        if (path.startsWith("/api/host/users/")) {
+            if (path.contains("/erase")) {
+                return ids.userToErase();
+            }
+            return method.equals("DELETE") ? ids.userToDelete() : ids.user();
+        }
+        if (path.startsWith("/api/host/customers/")) {
+            return ids.customer();
+        }
+        if (path.startsWith("/api/audit/users/")) {
+            return ids.user();
+        }
+        if (path.contains("/disable")) {
+            return ids.roomToDisable();
+        }
+        if (path.contains("/reactivate")) {
+            return ids.roomToReactivate();
+        }
+        if (path.startsWith("/api/matrix/rooms/") && method.equals("DELETE")) {
+            return ids.archivedRoom();
+        }
+        return ids.activeRoom();
+    }
+
+    /** The valid body of this operation, member by member as JSON text; null when it takes none. */
+    Map<String, String> body(Operation operation) {
+        if (operation.body() == null) {
+            return null;
+        }
+        var body = new LinkedHashMap<String, String>();
+        switch (operation.body().schema()) {
+            case "UserRequest" -> {
+                body.put("username", quoted(ids.username()));
+                body.put("full_name", quoted("Fuzz User"));
+                body.put("email", "null");
+            }
+            case "ProjectRequest" -> {
+                body.put("customer", quoted(ids.customer()));
+                body.put("name", quoted("Fuzz project"));
+            }
+            case "CustomerRequest" -> body.put("name", quoted("Fuzz customer"));
+            case "CreateRoomRequest" -> body.put("project", quoted(ids.project()));
+            case "DisableRoomRequest" -> body.put("delete_history", "false");
+            case "SetupRequest" -> {
+                body.put("url", quoted("http://127.0.0.1:8080/"));
+                body.put("sender_localpart", quoted("roomservice-bot"));
+                body.put("homeserver_url", quoted("http://127.0.0.1:9/"));
+                body.put("homeserver_domain", quoted("scripted.test"));
+                body.put("user_registration_secret", quoted("fuzz-secret"));
+            }
+            case "Transaction" -> body.put("events", "[]");
+            default -> operation.body().properties().forEach(p -> body.put(p.name(), switch (p.type()) {
+                case "boolean" -> "false";
+                case "integer", "number" -> "1";
+                case "array" -> "[]";
+                default -> quoted("x");
+            }));
+        }
+        return body;
+    }
+
+    /**
+     * Hostile values of particular body fields: events the homeserver could push that are strange
+     * inside (control characters, half a character, a NUL, wrong types, no ids).
+     */
+    Map<String, Map<String, String>> extraValues(Operation operation) {
+        if (operation.body() == null || !operation.body().schema().equals("Transaction")) {
+            return Map.of();
+        }
+        String message = "{\"type\": \"m.room.message\", \"event_id\": \"$fuzz-%s\", \"room_id\": \"%s\", "
+                + "\"sender\": \"@someone:scripted.test\", \"origin_server_ts\": %s, \"content\": %s}";
+        var values = new LinkedHashMap<String, String>();
+        values.put("a message with control characters and half a character", "[" + message.formatted("control",
+                ids.matrixRoomId(), "1", "{\"msgtype\": \"m.text\", \"body\": \"a\\u0000b\\u001b\\ud800c\\r\\n\"}") + "]");
+        values.put("a message of the wrong types", "[" + message.formatted("types", ids.matrixRoomId(), "\"soon\"",
+                "{\"msgtype\": 42, \"body\": [\"x\"]}") + "]");
+        values.put("a membership without a state key", "[{\"type\": \"m.room.member\", \"event_id\": \"$fuzz-member\", "
+                + "\"room_id\": \"" + ids.matrixRoomId() + "\", \"content\": {\"membership\": \"join\"}}]");
+        values.put("events without ids", "[{\"type\": \"m.room.message\"}, {}, 42, null]");
+        return Map.of("events", values);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text + "\"";
+    }
+}

@@ -86,6 +86,10 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             # operations: staff
             GET    /api/admin/projections/                            | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             POST   /api/admin/projections/{name}/rebuild/             | 401  | 401    | 403    | 403    | 403   | 403     | 202   | 403     | 403  | 401
+            DELETE /api/admin/projections/{name}/rebuild/             | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
+            POST   /api/admin/projections/{name}/drift-check/         | 401  | 401    | 403    | 403    | 403   | 403     | 202   | 403     | 403  | 401
+            GET    /api/admin/projections/{name}/drift-check/         | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
+            DELETE /api/admin/projections/{name}/drift-check/         | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
             GET    /api/admin/projections/{name}/dead-letters/        | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             POST   /api/admin/projections/{name}/dead-letters/retry/  | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             POST   /api/admin/projections/{name}/dead-letters/evict/  | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
@@ -94,6 +98,12 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             GET    /api/admin/matrix-appservice/status/               | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             GET    /api/admin/matrix/diagnostics/                     | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             POST   /api/admin/matrix/reprovision/                     | 401  | 401    | 403    | 403    | 403   | 403     | 400   | 403     | 403  | 401
+            POST   /api/admin/matrix/migrations/                      | 401  | 401    | 403    | 403    | 403   | 403     | 400   | 403     | 403  | 401
+            GET    /api/admin/matrix/migrations/                      | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
+            GET    /api/admin/matrix/migrations/{uuid}/               | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
+            POST   /api/admin/matrix/migrations/{uuid}/pause/         | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
+            POST   /api/admin/matrix/migrations/{uuid}/resume/        | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
+            POST   /api/admin/matrix/migrations/{uuid}/cancel/        | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
             # the homeserver (its hs_token; any other token is M_FORBIDDEN), not in the OpenAPI document
             PUT    /_matrix/app/v1/transactions/{txnId}               | 401  | 403    | 403    | 403    | 403   | 403     | 403   | 403     | 403  | 200
             POST   /_matrix/app/v1/ping                               | 401  | 403    | 403    | 403    | 403   | 403     | 403   | 403     | 403  | 200

@@ -6,6 +6,8 @@ import io.roomservice.api.room.RoomView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import java.util.Optional;
 /** Reads rooms from the read model, including "wait until my write is visible". */
 @Component
 public class RoomReads {
+
+    static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     private final QueryGateway queries;
 
@@ -29,6 +33,9 @@ public class RoomReads {
      * missed; the returned handle yields the room as soon as the read model holds it. The caller closes
      * it on every path (try-with-resources): the command may be refused or fail before anything is
      * awaited, and an open subscription is matched against every update the projection emits.
+     *
+     * <p>The update is emitted only on the node whose processor handled the room's event; with several
+     * nodes that may be another one, so the read model is also looked at every {@link #POLL_INTERVAL}.
      */
     public PendingRoom subscribe(RoomId roomId) {
         var subscription = queries.subscriptionQuery(new FindRoom(roomId), ResponseTypes.instanceOf(RoomView.class),
@@ -41,7 +48,8 @@ public class RoomReads {
                     if (initial.isPresent()) {
                         return initial;
                     }
-                    return subscription.updates().next().blockOptional(timeout);
+                    var polled = Flux.interval(POLL_INTERVAL).concatMap(tick -> Mono.justOrEmpty(find(roomId)));
+                    return Flux.merge(subscription.updates(), polled).next().blockOptional(timeout);
                 } catch (IllegalStateException timedOut) {
                     return Optional.empty();
                 }

@@ -88,7 +88,7 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             POST   /api/admin/projections/{name}/rebuild/             | 401  | 401    | 403    | 403    | 403   | 403     | 202   | 403     | 403  | 401
             DELETE /api/admin/projections/{name}/rebuild/             | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
             POST   /api/admin/projections/{name}/drift-check/         | 401  | 401    | 403    | 403    | 403   | 403     | 202   | 403     | 403  | 401
-            GET    /api/admin/projections/{name}/drift-check/         | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
+            GET    /api/admin/projections/{name}/drift-check/         | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             DELETE /api/admin/projections/{name}/drift-check/         | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
             GET    /api/admin/projections/{name}/dead-letters/        | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             POST   /api/admin/projections/{name}/dead-letters/retry/  | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401

@@ -2,6 +2,7 @@ package io.roomservice.infra.scheduler;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,12 @@ public class SchedulerConfiguration {
     @Bean(destroyMethod = "stop")
     public Scheduler dbScheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties) {
         // transaction-aware: what a saga schedules commits or rolls back with the saga's transaction
+        // recurring tasks (periodic exports, retention) are scheduled at start-up; db-scheduler keeps one
+        // execution of each in the table, so exactly one node runs each due time
+        List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(task -> (RecurringTask<?>) task).toList();
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+                .startTasks(recurring)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(properties.heartbeatInterval())

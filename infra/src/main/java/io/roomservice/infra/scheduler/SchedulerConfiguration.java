@@ -29,7 +29,9 @@ public class SchedulerConfiguration {
         // execution of each in the table, so exactly one node runs each due time
         List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance)
                 .<RecurringTask<?>>map(task -> (RecurringTask<?>) task).toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
+        // startTasks adds them to the known tasks itself
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
                 .startTasks(recurring)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())

@@ -304,6 +304,8 @@ public class Room {
     void on(RoomDisablingRetried event) {
         state = DISABLING;
         failureReason = null;
+        // the steps after the kicks (the export, the archive) wait for this report again
+        membersRemoved = false;
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package io.roomservice.infra.axon;
 
 import io.roomservice.api.common.MetaDataKeys;
 import io.roomservice.query.directory.DirectoryProjection;
+import io.roomservice.query.export.ExportProjection;
 import io.roomservice.query.membership.RoomMemberProjection;
 import io.roomservice.query.profile.UserProfileProjection;
 import io.roomservice.query.room.RoomProjection;
@@ -55,7 +56,7 @@ public class AxonMessagingConfiguration {
     static final List<String> READ_MODEL_PROCESSORS = List.of(RoomProjection.PROCESSING_GROUP,
             RoomMemberProjection.PROCESSING_GROUP, UserProfileProjection.PROCESSING_GROUP,
             DirectoryProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP,
-            CommandSideLookupsConfiguration.PROCESSOR);
+            ExportProjection.PROCESSING_GROUP, CommandSideLookupsConfiguration.PROCESSOR);
 
     @Bean
     public ConfigurerModule noCorrelationDataInReadModels() {

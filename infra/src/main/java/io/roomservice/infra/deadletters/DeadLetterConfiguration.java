@@ -1,5 +1,6 @@
 package io.roomservice.infra.deadletters;
 
+import io.roomservice.query.export.ExportProjection;
 import io.roomservice.query.directory.DirectoryProjection;
 import io.roomservice.query.membership.RoomMemberProjection;
 import io.roomservice.query.profile.UserProfileProjection;
@@ -36,7 +37,7 @@ public class DeadLetterConfiguration {
     public static final List<String> GROUPS = List.of(RoomProjection.PROCESSING_GROUP,
             TimelineProjection.PROCESSING_GROUP, DirectoryProjection.PROCESSING_GROUP,
             UserProfileProjection.PROCESSING_GROUP, RoomMemberProjection.PROCESSING_GROUP,
-            MatrixAccess.PROCESSING_GROUP, "credentials-revocation");
+            MatrixAccess.PROCESSING_GROUP, "credentials-revocation", ExportProjection.PROCESSING_GROUP);
 
     @Bean
     public ConfigurerModule deadLetterQueues() {

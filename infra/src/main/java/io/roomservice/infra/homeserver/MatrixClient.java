@@ -63,6 +63,10 @@ public class MatrixClient {
     public record SentEvent(String eventId) {
     }
 
+    /** One page of {@code /messages}: its events in the page's direction, and the token of the next page (null at the end). */
+    public record Messages(List<JsonNode> chunk, String start, String end) {
+    }
+
     /** An {@code m.room.message} of type {@code m.notice}: what bots say. */
     public record Notice(String msgtype, String body,
                          @JsonProperty(ContentSubjects.ABOUT) String about) {
@@ -235,6 +239,25 @@ public class MatrixClient {
     /** {@code GET /rooms/{roomId}/state}: every current state event, as the bot or {@code asUser}. */
     public List<StateEvent> roomState(String roomId, String asUser) {
         return List.of(bot.as(asUser).get(room(roomId, "/state")).expect(StateEvent[].class));
+    }
+
+    /**
+     * {@code GET /rooms/{roomId}/messages} as the bot, forwards ({@code dir=f}) from {@code from}, or
+     * from the room's first event when {@code from} is null.
+     */
+    public Messages messagesForward(String roomId, String from, int limit) {
+        String query = "?dir=f&limit=" + limit + (from == null ? "" : "&from=" + segment(from));
+        Messages page = bot.get(room(roomId, "/messages") + query).expect(Messages.class);
+        return page.chunk() == null ? new Messages(List.of(), page.start(), null) : page;
+    }
+
+    /**
+     * Streams the content of {@code mxc://server/mediaId} through the authenticated media API
+     * ({@code GET /_matrix/client/v1/media/download/...}) as the appservice; returns the bytes written.
+     */
+    public long downloadMedia(String server, String mediaId, java.io.OutputStream sink) {
+        return transport.download("/_matrix/client/v1/media/download/" + segment(server) + "/" + segment(mediaId),
+                transport.properties().asToken(), sink);
     }
 
     private static String room(String roomId, String rest) {

@@ -14,6 +14,9 @@ import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -146,6 +149,52 @@ public class MatrixTransport {
         return response;
     }
 
+    /**
+     * Streams a binary answer (a media download) into {@code sink} as it arrives, never holding it
+     * whole; answers like {@link #exchange} for any failure. A write to {@code sink} that fails (a full
+     * disk) is an {@link UncheckedIOException}, not a homeserver failure.
+     *
+     * @return the number of bytes written
+     */
+    long download(String path, String bearer, OutputStream sink) {
+        HomeserverFailures failures = new HomeserverFailures(properties, bearer);
+        URI uri = uri(path, null, failures);
+        AtomicLong sentAt = new AtomicLong();
+        try {
+            return rest.get().uri(uri).attribute(SENT_AT, sentAt)
+                    .headers(headers -> headers.setBearerAuth(bearer))
+                    .exchange((sent, answer) -> {
+                        int status = answer.getStatusCode().value();
+                        if (status < 200 || status >= 300) {
+                            throw MatrixResponse.of("GET", path, status, answer.getHeaders().getFirst("Retry-After"),
+                                    new String(answer.getBody().readAllBytes(), StandardCharsets.UTF_8), failures)
+                                    .failure();
+                        }
+                        return copy(answer.getBody(), sink);
+                    }, true);
+        } catch (ResourceAccessException e) {
+            throw failed(failures, HttpMethod.GET, path, sentAt, e.getCause() == null ? e : e.getCause());
+        } catch (IllegalArgumentException e) {
+            throw failures.cannotCall(e);
+        } catch (RestClientException e) {
+            throw failed(failures, HttpMethod.GET, path, sentAt, e);
+        }
+    }
+
+    private static long copy(InputStream from, OutputStream sink) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int read = from.read(buffer); read >= 0; read = from.read(buffer)) {
+            try {
+                sink.write(buffer, 0, read);
+            } catch (IOException storage) {
+                throw new UncheckedIOException(storage);
+            }
+            total += read;
+        }
+        return total;
+    }
+
     private HomeserverException failed(HomeserverFailures failures, HttpMethod method, String path,
                                        AtomicLong sentAt, Throwable cause) {
         if (Thread.currentThread().isInterrupted()) {
@@ -160,7 +209,8 @@ public class MatrixTransport {
     }
 
     private URI uri(String path, String asUser, HomeserverFailures failures) {
-        String query = asUser == null || asUser.isBlank() ? "" : "?user_id=" + segment(asUser);
+        String query = asUser == null || asUser.isBlank() ? ""
+                : (path.contains("?") ? "&" : "?") + "user_id=" + segment(asUser);
         try {
             return URI.create(baseUrl() + path + query);
         } catch (IllegalArgumentException e) {

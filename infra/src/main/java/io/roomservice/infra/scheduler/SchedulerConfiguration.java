@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import io.roomservice.infra.axon.NodeProperties;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,14 @@ public class SchedulerConfiguration {
     public Scheduler dbScheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties,
                                  NodeProperties node) {
         // transaction-aware: what a saga schedules commits or rolls back with the saga's transaction
-        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks);
+        // recurring tasks (periodic exports, retention) are scheduled at start-up; db-scheduler keeps one
+        // execution of each in the table, so exactly one node runs each due time
+        List<RecurringTask<?>> recurring = tasks.stream().filter(RecurringTask.class::isInstance)
+                .<RecurringTask<?>>map(task -> (RecurringTask<?>) task).toList();
+        List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof RecurringTask<?>)).toList();
+        // startTasks adds them to the known tasks itself
+        var builder = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
+                .startTasks(recurring);
         if (!node.id().isBlank()) {
             // scheduled_tasks.picked_by then names the node running a piece of work, as token_entry.owner
             // names the node holding a segment; db-scheduler's default, the host name, is the same for

@@ -9,7 +9,16 @@ import io.roomservice.api.room.RoomFailed;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomMembersRemoved;
 import io.roomservice.api.room.RoomState;
+import io.roomservice.api.export.ExportCompleted;
+import io.roomservice.api.export.ExportFailed;
+import io.roomservice.api.export.ExportId;
+import io.roomservice.api.export.ExportType;
+import io.roomservice.api.export.RequestExport;
+import io.roomservice.api.room.RecordRoomFailure;
+import io.roomservice.sagas.export.DeleteRoomExports;
+import io.roomservice.sagas.export.ExportSettings;
 import io.roomservice.sagas.work.RecordingWorkQueue;
+import java.util.List;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -25,6 +34,23 @@ class RoomDisablingSagaTest {
 
     private final RoomId roomId = RoomId.random();
     private final RecordingWorkQueue work = new RecordingWorkQueue();
+    private final Settings exports = new Settings();
+
+    /** Exports off unless a test turns them on. */
+    static final class Settings implements ExportSettings {
+        boolean enabled;
+        boolean media;
+
+        @Override
+        public boolean enabled() {
+            return enabled;
+        }
+
+        @Override
+        public boolean media() {
+            return media;
+        }
+    }
 
     private SagaTestFixture<RoomDisablingSaga> fixture;
 
@@ -32,6 +58,7 @@ class RoomDisablingSagaTest {
     void setUp() {
         fixture = new SagaTestFixture<>(RoomDisablingSaga.class);
         fixture.registerResource(work);
+        fixture.registerResource(exports);
     }
 
     private RoomDisablingStarted started(String reason) {
@@ -107,5 +134,65 @@ class RoomDisablingSagaTest {
                 .whenPublishingA(new RoomFailed(roomId, RoomState.DISABLING, "Kicking the members failed"))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands();
+    }
+
+    private ExportId requestedExport() {
+        var command = fixture.getCommandBus().getDispatchedCommands().get(0).getPayload();
+        assertThat(command).isInstanceOf(RequestExport.class);
+        return ((RequestExport) command).exportId();
+    }
+
+    @Test
+    void with_exports_enabled_an_on_deletion_export_comes_before_the_archive() {
+        exports.enabled = true;
+        exports.media = true;
+        fixture.givenAPublished(started(null))
+                .whenPublishingA(new RoomMembersRemoved(roomId, 1))
+                .expectActiveSagas(1);
+        assertThat(fixture.getCommandBus().getDispatchedCommands()).hasSize(1);
+        var command = (RequestExport) fixture.getCommandBus().getDispatchedCommands().get(0).getPayload();
+        assertThat(command.type()).isEqualTo(ExportType.ON_DELETION);
+        assertThat(command.media()).isTrue();
+        assertThat(command.matrixRoomId()).isEqualTo(MATRIX_ROOM);
+    }
+
+    @Test
+    void the_room_is_archived_once_its_export_completed() {
+        exports.enabled = true;
+        fixture.givenAPublished(started(null)).andThenAPublished(new RoomMembersRemoved(roomId, 1));
+        ExportId export = requestedExport();
+        fixture.whenPublishingA(new ExportCompleted(export, 300, 0, List.of()))
+                .expectDispatchedCommands(new ArchiveRoom(roomId));
+    }
+
+    @Test
+    void a_failed_export_puts_the_room_in_error_with_the_reason() {
+        exports.enabled = true;
+        fixture.givenAPublished(started(null)).andThenAPublished(new RoomMembersRemoved(roomId, 1));
+        ExportId export = requestedExport();
+        fixture.whenPublishingA(new ExportFailed(export, "homeserver down"))
+                .expectDispatchedCommands(new RecordRoomFailure(roomId, "History export failed: homeserver down"));
+    }
+
+    @Test
+    void delete_history_removes_the_exports_instead_of_exporting() {
+        exports.enabled = true;
+        fixture.givenAPublished(new RoomDisablingStarted(roomId, true, null, MATRIX_ROOM, 2))
+                .whenPublishingA(new RoomMembersRemoved(roomId, 2))
+                .expectNoDispatchedCommands();
+        assertThat(work.submitted(DeleteRoomExports.class)).containsExactly(new DeleteRoomExports(roomId, 2));
+    }
+
+    @Test
+    void a_retry_keeps_history_and_exports_again() {
+        exports.enabled = true;
+        fixture.givenAPublished(new RoomDisablingStarted(roomId, true, null, MATRIX_ROOM, 1))
+                .andThenAPublished(new RoomFailed(roomId, RoomState.DISABLING, "x"))
+                .andThenAPublished(new RoomDisablingRetried(roomId, null, MATRIX_ROOM, 1))
+                .whenPublishingA(new RoomMembersRemoved(roomId, 1))
+                .expectActiveSagas(1);
+        assertThat(fixture.getCommandBus().getDispatchedCommands()).hasSize(1);
+        assertThat(work.submitted(DeleteRoomExports.class)).isEmpty();
+        requestedExport();
     }
 }

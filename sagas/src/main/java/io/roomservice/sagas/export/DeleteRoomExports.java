@@ -1,0 +1,18 @@
+package io.roomservice.sagas.export;
+
+import io.roomservice.api.room.RoomId;
+import io.roomservice.sagas.work.HomeserverWork;
+
+/**
+ * A disabling with delete_history: remove every export of the room and its files, then archive the
+ * room. Safe to repeat: a file already gone counts as removed, an export already deleted is not listed.
+ *
+ * @param disabling the room's disabling this belongs to
+ */
+public record DeleteRoomExports(RoomId roomId, int disabling) implements HomeserverWork {
+
+    @Override
+    public String key() {
+        return "delete-exports:" + roomId;
+    }
+}

@@ -1,0 +1,18 @@
+package io.roomservice.sagas.export;
+
+import io.roomservice.api.export.ExportId;
+import io.roomservice.api.room.RoomId;
+import io.roomservice.sagas.work.HomeserverWork;
+
+/**
+ * Makes the export's files. Safe to repeat: a run starts from the room's first message and replaces
+ * the files an interrupted run may have stored, so a restart or an outage costs the time, not the result.
+ */
+public record RunHistoryExport(ExportId exportId, RoomId roomId, String matrixRoomId, boolean media)
+        implements HomeserverWork {
+
+    @Override
+    public String key() {
+        return "export:" + exportId;
+    }
+}

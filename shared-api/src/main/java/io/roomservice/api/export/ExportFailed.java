@@ -1,0 +1,4 @@
+package io.roomservice.api.export;
+
+public record ExportFailed(ExportId exportId, String reason) implements ExportEvent {
+}

@@ -1,0 +1,4 @@
+package io.roomservice.api.export;
+
+public record ExportStarted(ExportId exportId) implements ExportEvent {
+}

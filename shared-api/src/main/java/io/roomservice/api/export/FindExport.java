@@ -1,0 +1,5 @@
+package io.roomservice.api.export;
+
+/** Answers an {@link ExportView}, or null. */
+public record FindExport(ExportId exportId) {
+}

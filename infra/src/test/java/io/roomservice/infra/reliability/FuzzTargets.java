@@ -32,6 +32,7 @@ record FuzzTargets(Ids ids) {
                 case "role" -> path.startsWith("/api/host/customers/") ? "owner" : "member";
                 case "name" -> ids.processor();
                 case "sequence" -> "0";
+                case "kind" -> "export";
                 case "txnId" -> "fuzz-transaction";
                 case "userId" -> ids.botUserId();
                 case "alias" -> "%23rs-fuzz:scripted.test";

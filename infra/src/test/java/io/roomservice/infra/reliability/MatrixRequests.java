@@ -88,7 +88,7 @@ final class MatrixRequests {
             case "DELETE /api/admin/projections/{name}/rebuild/", "DELETE /api/admin/projections/{name}/drift-check/" ->
                     new Request(method, path.replace("{name}", "members"), null);
             default -> new Request(method, path.replace("{uuid}", shared.activeRoom())
-                    .replace("{name}", shared.processor()).replace("{sequence}", "0")
+                    .replace("{name}", shared.processor()).replace("{sequence}", "0").replace("{kind}", "export")
                     .replace("{userId}", shared.botUserId()).replace("{alias}", "%23rs-matrix:scripted.test"), null);
         };
     }

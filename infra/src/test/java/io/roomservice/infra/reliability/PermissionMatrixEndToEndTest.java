@@ -77,6 +77,10 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             POST   /api/matrix/rooms/{uuid}/disable/                  | 401  | 401    | 403    | 403    | 403   | 202     | 202   | 403     | 403  | 401
             POST   /api/matrix/rooms/{uuid}/join/                     | 401  | 401    | 403    | 403    | 403   | 202     | 202   | 403     | 403  | 401
             POST   /api/matrix/rooms/{uuid}/leave/                    | 401  | 401    | 403    | 403    | 403   | 202     | 202   | 403     | 403  | 401
+            POST   /api/matrix/rooms/{uuid}/export_history/           | 401  | 401    | 404    | 403    | 202   | 403     | 202   | 404     | 403  | 401
+            GET    /api/matrix/exports/                               | 401  | 401    | 200    | 200    | 200   | 200     | 200   | 200     | 403  | 401
+            GET    /api/matrix/exports/{uuid}/                        | 401  | 401    | 404    | 404    | 404   | 404     | 404   | 404     | 403  | 401
+            GET    /api/matrix/exports/{uuid}/download/{kind}/        | 401  | 401    | 404    | 404    | 404   | 404     | 404   | 404     | 403  | 401
             GET    /api/matrix/credentials/                           | 401  | 401    | 503    | 503    | 503   | 503     | 503   | 503     | 403  | 401
             # audit: staff and auditors
             GET    /api/audit/rooms/{uuid}/events/                    | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 200     | 403  | 401

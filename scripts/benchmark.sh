@@ -2,10 +2,10 @@
 # Runs roomservice's benchmarks by hand (never in CI) against a fresh PostgreSQL database
 # roomservice_bench; each harness prints its figures (docs/benchmarks.md records them).
 #
-#   scripts/benchmark.sh [foundation|appservice|members|all]   (default: all)
+#   scripts/benchmark.sh [foundation|appservice|members|exports|all]   (default: all)
 #
 # Knobs: BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_ROOMS (100000 rooms = 200000 events, foundation),
-# BENCH_MEMBERS (500, members; needs python3 for the Synapse test bed). The foundation harness also takes
+# BENCH_MEMBERS (500, members; needs python3 for the Synapse test bed), BENCH_MESSAGES (5000,20000, exports). The foundation harness also takes
 # -Dbench.threads=1,8, -Dbench.rounds=4, -Dbench.commands-only=true and -Dbench.stop=processor,... when
 # run through Maven directly (see FoundationBenchmark).
 set -euo pipefail
@@ -18,6 +18,7 @@ run() {
   ./mvnw -B -ntp -pl infra -am test -Dtest="$1" -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.warmup="${BENCH_WARMUP:-5}" \
     -Dbench.rooms="${BENCH_ROOMS:-100000}" -Dbench.members="${BENCH_MEMBERS:-500}" \
+    -Dbench.messages="${BENCH_MESSAGES:-5000,20000}" \
     | sed -n '/===== roomservice/,/=====$/p;/Tests run:\|BUILD\|ERROR/p'
 }
 
@@ -26,11 +27,12 @@ run() {
 case "$which" in
   foundation|all) run FoundationBenchmark ;;&
   appservice|all) run AppserviceBenchmark ;;&
-  members|all)
+  members|exports|all)
     export SYNAPSE_DIR="$PWD/.synapse/test-run" SYNAPSE_PORT=${SYNAPSE_TEST_PORT:-8018}
     scripts/synapse/install.sh
-    trap 'scripts/synapse/stop.sh >/dev/null 2>&1 || true' EXIT
-    run MemberSyncBenchmark ;;
-  foundation|appservice) ;;
-  *) echo "usage: $0 [foundation|appservice|members|all]" >&2; exit 2 ;;
+    trap 'scripts/synapse/stop.sh >/dev/null 2>&1 || true' EXIT ;;&
+  members|all) run MemberSyncBenchmark ;;&
+  exports|all) run ExportBenchmark ;;
+  foundation|appservice|members) ;;
+  *) echo "usage: $0 [foundation|appservice|members|exports|all]" >&2; exit 2 ;;
 esac

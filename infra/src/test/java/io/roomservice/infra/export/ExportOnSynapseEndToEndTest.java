@@ -217,6 +217,16 @@ class ExportOnSynapseEndToEndTest extends SynapseLinkedTest {
             }
         });
         assertThat(entries).hasSize(3);
+
+        var audit = api.get("/api/audit/exports/" + export.get("uuid").asString() + "/events", TestTokens.auditor());
+        assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+        List<String> life = new ArrayList<>();
+        audit.json().get("events").forEach(e -> {
+            life.add(e.get("type").asString());
+            assertThat(e.get("actor").asString()).isEqualTo("system");
+            assertThat(e.get("correlation_id").asString()).isNotBlank();
+        });
+        assertThat(life).containsExactly("ExportRequested", "ExportStarted", "ExportCompleted");
     }
 
     @Test

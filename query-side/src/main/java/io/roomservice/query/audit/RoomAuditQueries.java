@@ -1,10 +1,10 @@
 package io.roomservice.query.audit;
 
-import io.roomservice.api.audit.AuditEntry;
+import io.roomservice.api.audit.ExportHistory;
+import io.roomservice.api.audit.FindExportHistory;
 import io.roomservice.api.audit.FindRoomHistory;
 import io.roomservice.api.audit.FindRoomStateAt;
 import io.roomservice.api.audit.RoomHistory;
-import io.roomservice.api.common.MetaDataKeys;
 import io.roomservice.api.room.RoomEvent;
 import io.roomservice.api.room.RoomView;
 import io.roomservice.query.room.RoomViewEvolver;
@@ -15,12 +15,9 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.Objects;
-
 /**
- * Answers auditors straight from the event store: a room's events as they were recorded, and the
- * room as it was at an instant, rebuilt by replaying its events up to that instant.
+ * Answers auditors straight from the event store: a room's (and a history export's) events as they
+ * were recorded, and the room as it was at an instant, rebuilt by replaying its events up to that instant.
  */
 @Component
 public class RoomAuditQueries {
@@ -33,21 +30,22 @@ public class RoomAuditQueries {
         this.eventSerializer = eventSerializer;
     }
 
-    /**
-     * Axon records the aggregate's simple class name as each event's aggregate type. Identifiers are
-     * uuids of every kind of aggregate, so without this check a person's or a project's uuid would
-     * answer with their events as if they were a room's.
-     */
+    /** The aggregate type of a room's events ({@link AuditEntries}). */
     static final String ROOM_AGGREGATE_TYPE = "Room";
+    static final String EXPORT_AGGREGATE_TYPE = "HistoryExport";
 
     /** Empty when the identifier is not a room's. */
     @QueryHandler
     public RoomHistory handle(FindRoomHistory query) {
-        var entries = new ArrayList<AuditEntry>();
-        eventStore.readEvents(query.roomId().toString()).asStream()
-                .takeWhile(event -> ROOM_AGGREGATE_TYPE.equals(event.getType()))
-                .forEach(event -> entries.add(toEntry(event)));
-        return new RoomHistory(query.roomId(), entries);
+        return new RoomHistory(query.roomId(), AuditEntries.of(eventStore.readEvents(query.roomId().toString())
+                .asStream(), ROOM_AGGREGATE_TYPE, eventSerializer));
+    }
+
+    /** Empty when the identifier is not a history export's. */
+    @QueryHandler
+    public ExportHistory handle(FindExportHistory query) {
+        return new ExportHistory(query.exportId(), AuditEntries.of(eventStore.readEvents(query.exportId().value()
+                .toString()).asStream(), EXPORT_AGGREGATE_TYPE, eventSerializer));
     }
 
     /** Null when the room did not exist yet at that instant. */
@@ -64,18 +62,5 @@ public class RoomAuditQueries {
             }
         }
         return room;
-    }
-
-    private AuditEntry toEntry(DomainEventMessage<?> event) {
-        var metaData = event.getMetaData();
-        String payload = eventSerializer.serialize(event.getPayload(), String.class).getData();
-        return new AuditEntry(event.getSequenceNumber(), event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                event.getTimestamp(), text(metaData.get(MetaDataKeys.ACTOR)),
-                text(metaData.get(MetaDataKeys.CORRELATION_ID)), text(metaData.get(MetaDataKeys.CAUSATION_ID)),
-                text(metaData.get(MetaDataKeys.REQUEST_ID)), payload);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : Objects.toString(value);
     }
 }

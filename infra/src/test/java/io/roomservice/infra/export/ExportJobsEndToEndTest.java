@@ -63,13 +63,15 @@ class ExportJobsEndToEndTest extends EndToEndTest {
         UUID newestCompleted = row(room, "COMPLETED", old.plusSeconds(60));
         UUID failed = row(room, "FAILED", old.plusSeconds(120));
         UUID running = row(room, "EXPORTING", old.plusSeconds(180));
-        UUID recent = row(room, "COMPLETED", Instant.now());
+        UUID otherRoom = UUID.randomUUID();
+        UUID oldButNotTheNewest = row(otherRoom, "COMPLETED", old);
+        UUID recent = row(otherRoom, "COMPLETED", Instant.now());
 
         var picked = queries.query(new FindExportsToDelete(null, Instant.now().minus(Duration.ofDays(90))),
                 ResponseTypes.instanceOf(ExportPage.class)).join().exports().stream()
                 .map(export -> export.exportId().value()).toList();
 
-        assertThat(picked).contains(olderCompleted, failed)
+        assertThat(picked).contains(olderCompleted, failed, oldButNotTheNewest)
                 .doesNotContain(newestCompleted, running, recent);
     }
 

@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The API fuzzer of the reliability suite (docs/reliability.md): every operation of the OpenAPI
@@ -74,7 +75,8 @@ class ApiFuzzEndToEndTest extends EndToEndTest {
         // a person's first credentials request links them to their Matrix id (a profile, kept even when the
         // homeserver then answers 503, as the next request needs it); made here, so that no hostile case
         // depends on being the first
-        assertThat(api.get("/api/matrix/credentials/", staffPerson).status()).isEqualTo(503);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                api.get("/api/matrix/credentials/", staffPerson).status() == 503);
 
         // four rooms: one to aim at, one to disable, two archived (to delete, to reactivate), made at once
         var rooms = new ArrayList<String>();

@@ -3,6 +3,10 @@ package io.roomservice.command.project;
 import io.roomservice.api.project.ProjectDeleted;
 import io.roomservice.api.project.ProjectRegistered;
 import io.roomservice.api.project.ProjectRenamed;
+import io.roomservice.api.project.CustomerId;
+import io.roomservice.api.project.ProjectId;
+import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(JdbcProjectLookup.PROCESSING_GROUP)
-public class JdbcProjectLookup {
+public class JdbcProjectLookup implements ProjectLookup {
 
     public static final String PROCESSING_GROUP = "project-lookup";
 
@@ -23,6 +27,13 @@ public class JdbcProjectLookup {
 
     public JdbcProjectLookup(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<KnownProject> find(ProjectId projectId) {
+        return jdbc.query("select customer_id, name, deleted from cmd_project_lookup where project_id = ?",
+                (rs, row) -> new KnownProject(projectId, new CustomerId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        rs.getBoolean(3)), projectId.value()).stream().findFirst();
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package io.roomservice.infra.deadletters;
 
 import io.roomservice.query.export.ExportProjection;
+import io.roomservice.query.order.ProjectWorkProjection;
 import io.roomservice.query.directory.DirectoryProjection;
 import io.roomservice.query.membership.RoomMemberProjection;
 import io.roomservice.query.profile.UserProfileProjection;
@@ -37,7 +38,8 @@ public class DeadLetterConfiguration {
     public static final List<String> GROUPS = List.of(RoomProjection.PROCESSING_GROUP,
             TimelineProjection.PROCESSING_GROUP, DirectoryProjection.PROCESSING_GROUP,
             UserProfileProjection.PROCESSING_GROUP, RoomMemberProjection.PROCESSING_GROUP,
-            MatrixAccess.PROCESSING_GROUP, "credentials-revocation", ExportProjection.PROCESSING_GROUP);
+            MatrixAccess.PROCESSING_GROUP, "credentials-revocation", ExportProjection.PROCESSING_GROUP,
+            ProjectWorkProjection.PROCESSING_GROUP);
 
     @Bean
     public ConfigurerModule deadLetterQueues() {

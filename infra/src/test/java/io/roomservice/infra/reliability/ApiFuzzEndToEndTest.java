@@ -91,6 +91,10 @@ class ApiFuzzEndToEndTest extends EndToEndTest {
         String activeRoom = rooms.get(0);
         String project = room(activeRoom).json().get("project_uuid").asString();
         grantProjectRole(new ProjectId(UUID.fromString(project)), person, "member");
+        assertThat(api.put("/api/host/projects/" + project + "/resources/" + FuzzTargets.resourceOf(project) + "/",
+                TestTokens.host(), FuzzTargets.json(FuzzTargets.RESOURCE)).status()).isEqualTo(202);
+        assertThat(api.put("/api/host/projects/" + project + "/orders/" + FuzzTargets.orderOf(project) + "/",
+                TestTokens.host(), FuzzTargets.json(FuzzTargets.ORDER)).status()).isEqualTo(202);
         targets = new FuzzTargets(new FuzzTargets.Ids(customer.toString(), project,
                 registerProject("Fuzz project to delete", customer).toString(), person.toString(), username,
                 registerUser("fuzz-deleted-" + suffix).toString(), registerUser("fuzz-erased-" + suffix).toString(),

@@ -20,6 +20,24 @@ record FuzzTargets(Ids ids) {
                String botUserId) {
     }
 
+    /** The resource and order of the aimed-at project, stored with these bodies before the run (so a repeat changes nothing). */
+    static final Map<String, String> RESOURCE = Map.of("name", quoted("Fuzz resource"), "state", quoted("ok"));
+    static final Map<String, String> ORDER = Map.of("type", quoted("Create"), "offering", quoted("Fuzz offering"),
+            "resource", "null", "state", quoted("done"), "created", quoted("2026-01-01T00:00:00Z"), "requested_by", "null");
+
+    static String resourceOf(String project) {
+        return java.util.UUID.nameUUIDFromBytes(("resource:" + project).getBytes()).toString();
+    }
+
+    static String orderOf(String project) {
+        return java.util.UUID.nameUUIDFromBytes(("order:" + project).getBytes()).toString();
+    }
+
+    static String json(Map<String, String> members) {
+        return members.entrySet().stream().map(e -> quoted(e.getKey()) + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    }
+
     /** Each path parameter's value for this operation, percent-encoded. */
     Map<String, String> pathValues(Operation operation) {
         var values = new LinkedHashMap<String, String>();
@@ -36,6 +54,8 @@ record FuzzTargets(Ids ids) {
                 case "txnId" -> "fuzz-transaction";
                 case "userId" -> ids.botUserId();
                 case "alias" -> "%23rs-fuzz:scripted.test";
+                case "resource" -> resourceOf(ids.project());
+                case "order" -> orderOf(ids.project());
                 default -> throw new IllegalStateException("No fuzz target for {" + parameter.name() + "} of " + operation
                         + ": add one to FuzzTargets");
             });
@@ -98,6 +118,8 @@ record FuzzTargets(Ids ids) {
                 body.put("user_registration_secret", quoted("fuzz-secret"));
             }
             case "Transaction" -> body.put("events", "[]");
+            case "ResourceRequest" -> RESOURCE.forEach(body::put);
+            case "OrderRequest" -> ORDER.forEach(body::put);
             default -> operation.body().properties().forEach(p -> body.put(p.name(), switch (p.type()) {
                 case "boolean" -> "false";
                 case "integer", "number" -> "1";

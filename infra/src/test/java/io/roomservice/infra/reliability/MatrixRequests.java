@@ -52,6 +52,11 @@ final class MatrixRequests {
                 host("PUT", "/api/host/projects/" + project + "/roles/" + person + "/member/", null);
                 yield new Request(method, role(path, project, person, "member"), null);
             }
+            case "PUT /api/host/projects/{uuid}/resources/{resource}/" -> new Request(method,
+                    path.replace("{uuid}", project()).replace("{resource}", uuid()), "{\"name\": \"vm\", \"state\": \"ok\"}");
+            case "PUT /api/host/projects/{uuid}/orders/{order}/" -> new Request(method,
+                    path.replace("{uuid}", project()).replace("{order}", uuid()), "{\"type\": \"Create\", "
+                    + "\"offering\": \"VM\", \"state\": \"pending-consumer\", \"created\": \"2026-01-01T00:00:00Z\"}");
             case "PUT /api/host/customers/{uuid}/" -> new Request(method, path.replace("{uuid}", uuid()),
                     "{\"name\": \"Matrix customer\"}");
             case "PUT /api/host/customers/{uuid}/roles/{user}/{role}/" ->

@@ -58,6 +58,8 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             DELETE /api/host/projects/{uuid}/                         | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             PUT    /api/host/projects/{uuid}/roles/{user}/{role}/     | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             DELETE /api/host/projects/{uuid}/roles/{user}/{role}/     | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            PUT    /api/host/projects/{uuid}/resources/{resource}/    | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            PUT    /api/host/projects/{uuid}/orders/{order}/          | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             PUT    /api/host/customers/{uuid}/                        | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             PUT    /api/host/customers/{uuid}/roles/{user}/{role}/    | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             DELETE /api/host/customers/{uuid}/roles/{user}/{role}/    | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401

@@ -97,6 +97,12 @@ public class MatrixMemberHomeserver implements MemberHomeserver {
     }
 
     @Override
+    public void sendReply(String matrixRoomId, String transactionId, String replyTo, UUID about, String markdown) {
+        client().sendEvent(matrixRoomId, "m.room.message", transactionId,
+                MatrixClient.Notice.about(about, markdown).replyingTo(replyTo));
+    }
+
+    @Override
     public void endSessions(String matrixUserId) {
         client().logoutAll(matrixUserId);
     }

@@ -34,6 +34,13 @@ public class ConfiguredMatrixIdentities implements MatrixIdentities {
         return "@" + p.senderLocalpart() + ":" + domain(p);
     }
 
+    @Override
+    public boolean inNamespace(String matrixUserId) {
+        MatrixProperties p = link.current();
+        return matrixUserId != null && (matrixUserId.equals(botUserId())
+                || (matrixUserId.startsWith("@" + p.aliasPrefix() + "-") && matrixUserId.endsWith(":" + p.domain())));
+    }
+
     private static String domain(MatrixProperties p) {
         if (p.domain().isEmpty()) {
             throw HomeserverException.permanentFailure("No homeserver domain is configured; run the appservice setup.");

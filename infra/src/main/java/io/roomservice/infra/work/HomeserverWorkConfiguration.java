@@ -12,6 +12,7 @@ import io.roomservice.sagas.room.DeactivateMatrixRoomHandler;
 import io.roomservice.sagas.membership.MemberSynchronizer;
 import io.roomservice.sagas.membership.ModeratorWorkHandler;
 import io.roomservice.sagas.membership.PostRoomNoticeHandler;
+import io.roomservice.sagas.notice.PostOrderNoticeHandler;
 import io.roomservice.sagas.membership.RoomNotices;
 import io.roomservice.sagas.membership.SyncRoomMembersHandler;
 import io.roomservice.sagas.profile.EndMatrixSessionsHandler;
@@ -84,6 +85,11 @@ public class HomeserverWorkConfiguration {
     @Bean
     PostRoomNoticeHandler postRoomNoticeHandler(RoomNotices notices) {
         return new PostRoomNoticeHandler(notices);
+    }
+
+    @Bean
+    PostOrderNoticeHandler postOrderNoticeHandler(RoomNotices notices) {
+        return new PostOrderNoticeHandler(notices);
     }
 
     @Bean

@@ -30,6 +30,7 @@ public class ScriptedHomeserver implements Homeserver, MemberHomeserver {
     private final Map<String, List<String>> names = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> members = new ConcurrentHashMap<>();
     private final Map<String, List<String>> notices = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> replies = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failingKicks = new ConcurrentHashMap<>();
 
     public void failPermanently(ProjectId project, String message) {
@@ -136,6 +137,23 @@ public class ScriptedHomeserver implements Homeserver, MemberHomeserver {
         if (posted.stream().noneMatch(n -> n.startsWith(transactionId + " "))) {
             posted.add(transactionId + " " + text);
         }
+    }
+
+    /** Replies are kept with the notices, as "<text>" (what {@link #noticesIn} shows), and by the event they answer. */
+    @Override
+    public synchronized void sendReply(String matrixRoomId, String transactionId, String replyTo, UUID about,
+                                       String markdown) {
+        boolean fresh = notices.getOrDefault(matrixRoomId, List.of()).stream()
+                .noneMatch(n -> n.startsWith(transactionId + " "));
+        sendNotice(matrixRoomId, transactionId, about, markdown);
+        if (fresh) {
+            replies.computeIfAbsent(replyTo, id -> new CopyOnWriteArrayList<>()).add(markdown);
+        }
+    }
+
+    /** The bot's replies to one event: one, however often the event was pushed. */
+    public List<String> repliesTo(String eventId) {
+        return replies.getOrDefault(eventId, List.of());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.roomservice.query.room;
 
 import io.roomservice.api.room.FindRoom;
+import io.roomservice.api.room.FindRoomByMatrixId;
 import io.roomservice.api.room.ListRooms;
 import io.roomservice.api.room.RoomCreationRequested;
 import io.roomservice.api.room.RoomDeleted;
@@ -109,6 +110,12 @@ public class RoomProjection {
     @QueryHandler
     public RoomView handle(FindRoom query) {
         return rooms.findById(query.roomId().value()).map(RoomEntity::toView).orElse(null);
+    }
+
+    @QueryHandler
+    public RoomView handle(FindRoomByMatrixId query) {
+        return rooms.findFirstByMatrixRoomIdOrderByModifiedDesc(query.matrixRoomId()).map(RoomEntity::toView)
+                .orElse(null);
     }
 
     @QueryHandler

@@ -12,4 +12,13 @@ public interface MatrixIdentities {
     Optional<String> userIdFor(UserId userId, String username, Supplier<String> email);
 
     String botUserId();
+
+    /**
+     * Whether the Matrix user id is the bot or another user of the appservice's namespace that is no
+     * person (the bot never answers those); people's own accounts are in the namespace too, and are
+     * told apart by their profile.
+     */
+    default boolean inNamespace(String matrixUserId) {
+        return botUserId().equals(matrixUserId);
+    }
 }

@@ -36,6 +36,12 @@ public interface MemberHomeserver {
      */
     void sendNotice(String matrixRoomId, String transactionId, UUID about, String text);
 
+    /**
+     * Posts the bot's answer to the event {@code replyTo} (quoting it, {@code m.in_reply_to}) as an
+     * {@code m.notice}; the transaction id makes a repeat a no-op. {@code about}: as {@link #sendNotice}.
+     */
+    void sendReply(String matrixRoomId, String transactionId, String replyTo, UUID about, String markdown);
+
     /** Signs the user out everywhere (every device and access token). */
     void endSessions(String matrixUserId);
 

@@ -24,6 +24,9 @@ import io.roomservice.api.user.UserId;
 import io.roomservice.api.user.UserReactivated;
 import io.roomservice.api.user.UserUpdated;
 import io.roomservice.sagas.work.HomeserverWorkQueue;
+import io.roomservice.sagas.notice.Markdown;
+import io.roomservice.sagas.notice.PostOrderNotice;
+import io.roomservice.api.order.OrderStateChanged;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -107,6 +110,19 @@ public class MemberSyncSaga {
                     REACTIVATED));
         }
         requestSync(message, work);
+    }
+
+    /**
+     * An order's state change is told in the project's active room (creation is not); the transaction id
+     * comes from the event, so the notice is posted once however often this runs.
+     */
+    @SagaEventHandler(associationProperty = PROJECT_ID)
+    public void on(OrderStateChanged event, EventMessage<?> message, HomeserverWorkQueue work) {
+        if (active && matrixRoomId != null) {
+            event.to().noticeVerb().ifPresent(verb -> work.submit(new PostOrderNotice(roomId, matrixRoomId,
+                    "rs-notice-" + message.getIdentifier(), event.requestedBy(), verb, Markdown.escape(event.type()),
+                    Markdown.escape(event.offering()))));
+        }
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)

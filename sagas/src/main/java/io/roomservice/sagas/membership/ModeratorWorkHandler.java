@@ -46,14 +46,14 @@ public class ModeratorWorkHandler implements HomeserverWorkHandler<ModeratorWork
             synchronizer.joinModerator(work.roomId(), work.matrixRoomId(), work.userId()).ifPresent(change -> {
                 Reports.report(commands, new RecordMemberChanges(work.roomId(), List.of(change)));
                 notices.post(work.matrixRoomId(), work.noticeTransactionId(), work.userId(),
-                        "has joined the room as moderator.");
+                        "joined the room.");
             });
             return WorkResult.done();
         }
         UserProfileView profile = queries.query(new FindUserProfiles(Set.of(work.userId())),
                 ResponseTypes.instanceOf(UserProfiles.class)).join().byUser().get(work.userId());
         if (profile != null) {
-            notices.post(work.matrixRoomId(), work.noticeTransactionId(), work.userId(), "has left the room.");
+            notices.post(work.matrixRoomId(), work.noticeTransactionId(), work.userId(), "left the room.");
             var change = synchronizer.leaveModerator(work.roomId(), work.matrixRoomId(), work.userId(),
                     profile.matrixUserId());
             Reports.report(commands, new RecordMemberChanges(work.roomId(), List.of(change)));

@@ -3,6 +3,7 @@ package io.roomservice.sagas.membership;
 import io.roomservice.api.directory.DirectoryUser;
 import io.roomservice.api.directory.FindDirectoryUser;
 import io.roomservice.api.user.UserId;
+import io.roomservice.sagas.notice.Markdown;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
@@ -26,10 +27,26 @@ public class RoomNotices {
             homeserver.sendNotice(matrixRoomId, transactionId, null, what);
             return;
         }
-        DirectoryUser person = queries.query(new FindDirectoryUser(about),
+        homeserver.sendNotice(matrixRoomId, transactionId, about.value(), nameOf(about) + " " + what);
+    }
+
+    /**
+     * "Order <verb>: <type> of <offering> (requested by <name|System>)." (the reference's text); type and
+     * offering come escaped already, the name is escaped here.
+     */
+    public void postOrder(String matrixRoomId, String transactionId, UserId requestedBy, String verb, String type,
+                          String offering) {
+        String name = requestedBy == null ? "System" : nameOf(requestedBy);
+        homeserver.sendNotice(matrixRoomId, transactionId, requestedBy == null ? null : requestedBy.value(),
+                "Order " + verb + ": " + type + " of " + offering + " (requested by " + name + ").");
+    }
+
+    /** The person's name as markdown: escaped, so that a name full of markup reads as itself. */
+    public String nameOf(UserId person) {
+        DirectoryUser user = queries.query(new FindDirectoryUser(person),
                 ResponseTypes.instanceOf(DirectoryUser.class)).join();
-        String name = person == null ? about.toString()
-                : person.fullName() != null ? person.fullName() : person.username();
-        homeserver.sendNotice(matrixRoomId, transactionId, about.value(), name + " " + what);
+        String name = user == null ? person.toString()
+                : user.fullName() != null ? user.fullName() : user.username();
+        return Markdown.escape(name);
     }
 }

@@ -1,6 +1,7 @@
 package io.roomservice.sagas.room;
 
 import io.roomservice.api.room.RoomId;
+import io.roomservice.sagas.notice.Markdown;
 import io.roomservice.sagas.work.HomeserverWork;
 
 /**
@@ -21,7 +22,7 @@ public record DeactivateMatrixRoom(RoomId roomId, String matrixRoomId, int disab
     }
 
     String notice() {
-        return reason == null || reason.isBlank() ? KICK_REASON : KICK_REASON + " due to " + reason;
+        return reason == null || reason.isBlank() ? KICK_REASON : KICK_REASON + " due to " + Markdown.escape(reason);
     }
 
     String noticeTransactionId() {

@@ -84,6 +84,12 @@ public class InMemoryMemberHomeserver implements MemberHomeserver {
     }
 
     @Override
+    public void sendReply(String matrixRoomId, String transactionId, String replyTo, UUID about, String markdown) {
+        calls.add("reply " + transactionId + " to " + replyTo);
+        notices.add(markdown);
+    }
+
+    @Override
     public void endSessions(String matrixUserId) {
         calls.add("logout " + matrixUserId);
     }

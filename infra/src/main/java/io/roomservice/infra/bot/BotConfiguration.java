@@ -1,0 +1,36 @@
+package io.roomservice.infra.bot;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.roomservice.sagas.bot.AnswerCommandHandler;
+import io.roomservice.sagas.bot.BotCommandReactor;
+import io.roomservice.sagas.bot.ReplyLimit;
+import io.roomservice.sagas.membership.MatrixIdentities;
+import io.roomservice.sagas.membership.MemberHomeserver;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The bot: the reactor that finds commands in pushed transactions, and the work that answers them. */
+@Configuration(proxyBeanMethods = false)
+public class BotConfiguration {
+
+    @Bean
+    public BotCommandReactor botCommandReactor() {
+        return new BotCommandReactor();
+    }
+
+    @Bean
+    public AnswerCommandHandler answerCommandHandler(QueryGateway queries, MemberHomeserver homeserver,
+                                                     MatrixIdentities identities) {
+        return new AnswerCommandHandler(queries, homeserver, identities);
+    }
+
+    @Bean
+    public ReplyLimit botReplyLimit(@Value("${roomservice.bot.replies-per-minute:10}") int perMinute,
+                                    MeterRegistry meters) {
+        return new WindowReplyLimit(perMinute, Clock.systemUTC(), meters);
+    }
+}

@@ -6,6 +6,8 @@ import io.roomservice.sagas.bot.BotCommandReactor;
 import io.roomservice.sagas.bot.ReplyLimit;
 import io.roomservice.sagas.membership.MatrixIdentities;
 import io.roomservice.sagas.membership.MemberHomeserver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,17 @@ import java.time.Clock;
 /** The bot: the reactor that finds commands in pushed transactions, and the work that answers them. */
 @Configuration(proxyBeanMethods = false)
 public class BotConfiguration {
+
+    /**
+     * The bot answers commands from the moment it first runs: a new deployment (or a new event store)
+     * does not answer every command ever pushed before (its processor starts at the head of the stream).
+     */
+    @Bean
+    public ConfigurerModule botCommandsFromNowOn() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerPooledStreamingEventProcessorConfiguration(BotCommandReactor.PROCESSING_GROUP,
+                        (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken)));
+    }
 
     @Bean
     public BotCommandReactor botCommandReactor() {

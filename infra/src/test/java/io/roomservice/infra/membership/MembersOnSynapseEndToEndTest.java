@@ -246,7 +246,7 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             assertThat(membershipInSynapse()).containsEntry(sam.matrixUserId(), "join");
             assertThat(powerLevelInSynapse(sam.matrixUserId())).isEqualTo(50);
-            assertThat(noticesInSynapse()).contains("Sam Example has joined the room as moderator.");
+            assertThat(noticesInSynapse()).contains("Sam Example joined the room.");
         });
 
         // a member sync leaves a moderator who joined by hand in the room

@@ -294,8 +294,11 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         grantProjectRole(fay, "member");
         awaitDirectoryKnows(fay);
 
-        var credentials = api.get("/api/matrix/credentials/?room_uuid=" + room,
-                TestTokens.person(UUID.fromString(fay.uuid())));
+        // the role reaches the access read model apart from the directory: until it has, the answer
+        // (rightly) leaves the room out, so ask until the room is in it
+        var credentials = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                api.get("/api/matrix/credentials/?room_uuid=" + room, TestTokens.person(UUID.fromString(fay.uuid()))),
+                answer -> answer.status() != 200 || answer.json().has("room_id"));
 
         assertThat(credentials.status()).as(credentials.body()).isEqualTo(200);
         assertThat(credentials.json().get("room_id").asString()).isEqualTo(matrixRoomId);

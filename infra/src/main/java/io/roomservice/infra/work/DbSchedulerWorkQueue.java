@@ -9,6 +9,7 @@ import io.roomservice.sagas.work.HomeserverWork;
 import io.roomservice.sagas.work.HomeserverWorkQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -26,10 +27,12 @@ class DbSchedulerWorkQueue implements HomeserverWorkQueue {
 
     private final Scheduler scheduler;
     private final WorkCodec codec;
+    private final JdbcTemplate jdbc;
 
-    DbSchedulerWorkQueue(Scheduler scheduler, WorkCodec codec) {
+    DbSchedulerWorkQueue(Scheduler scheduler, WorkCodec codec, JdbcTemplate jdbc) {
         this.scheduler = scheduler;
         this.codec = codec;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -42,6 +45,9 @@ class DbSchedulerWorkQueue implements HomeserverWorkQueue {
                 scheduler.reschedule(instance, now, data);
             } catch (TaskInstanceCurrentlyExecutingException running) {
                 log.debug("{} is running; it finishes as it is", work.key());
+            } catch (TaskInstanceNotFoundException finishedMeanwhile) {
+                // it was done (and removed) between the two calls: this submission runs it again
+                scheduler.scheduleIfNotExists(instance, now);
             }
         }
         runSoon();
@@ -55,6 +61,15 @@ class DbSchedulerWorkQueue implements HomeserverWorkQueue {
         } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException runningOrNone) {
             return false;
         }
+    }
+
+    /** Waiting and running work are both rows of the scheduler's table until they are done or given up. */
+    @Override
+    public boolean hasWaitingBefore(String keyPrefix, String key) {
+        String like = keyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return !jdbc.queryForList("""
+                select 1 from scheduled_tasks where task_name = ? and task_instance like ? escape '\\'
+                  and task_instance < ?""", Integer.class, HomeserverWorkTask.NAME, like, key).isEmpty();
     }
 
     private void runSoon() {

@@ -26,6 +26,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -51,8 +52,8 @@ public class HomeserverWorkConfiguration {
     }
 
     @Bean
-    HomeserverWorkQueue homeserverWorkQueue(Scheduler scheduler, WorkCodec codec) {
-        return new DbSchedulerWorkQueue(scheduler, codec);
+    HomeserverWorkQueue homeserverWorkQueue(Scheduler scheduler, WorkCodec codec, JdbcTemplate jdbc) {
+        return new DbSchedulerWorkQueue(scheduler, codec, jdbc);
     }
 
     @Bean
@@ -83,13 +84,13 @@ public class HomeserverWorkConfiguration {
     }
 
     @Bean
-    PostRoomNoticeHandler postRoomNoticeHandler(RoomNotices notices) {
-        return new PostRoomNoticeHandler(notices);
+    PostRoomNoticeHandler postRoomNoticeHandler(RoomNotices notices, HomeserverWorkQueue queue) {
+        return new PostRoomNoticeHandler(notices, queue);
     }
 
     @Bean
-    PostOrderNoticeHandler postOrderNoticeHandler(RoomNotices notices) {
-        return new PostOrderNoticeHandler(notices);
+    PostOrderNoticeHandler postOrderNoticeHandler(RoomNotices notices, HomeserverWorkQueue queue) {
+        return new PostOrderNoticeHandler(notices, queue);
     }
 
     @Bean

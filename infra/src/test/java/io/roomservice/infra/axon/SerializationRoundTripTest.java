@@ -237,7 +237,7 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new CreateMatrixRoom(ROOM, PROJECT, "Apollo"),
                 new RenameMatrixRoom(ROOM, "!abc:example.org", "Artemis"),
                 new SyncRoomMembers(ROOM, "!abc:example.org", PROJECT, 42, Set.of(USER), Set.of()),
-                new PostRoomNotice(ROOM, "!abc:example.org", "rs-notice-1", USER, "has lost the Member role."),
+                new PostRoomNotice(ROOM, "!abc:example.org", "rs-notice-1", USER, "has lost the Member role.", 42),
                 new ModeratorWork(ROOM, "!abc:example.org", USER, true, "event-1"),
                 new DeactivateMatrixRoom(ROOM, "!abc:example.org", 1, "project termination"),
                 new EndMatrixSessions(USER, "@rs-alice:example.org"));

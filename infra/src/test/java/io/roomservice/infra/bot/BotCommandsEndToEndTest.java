@@ -28,7 +28,9 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = {
         "roomservice.matrix.as-token=" + BotCommandsEndToEndTest.AS_TOKEN,
         "roomservice.matrix.hs-token=" + BotCommandsEndToEndTest.HS_TOKEN,
-        "roomservice.matrix.domain=scripted.test"})
+        "roomservice.matrix.domain=scripted.test",
+        // the class asks more than 10 commands a minute in one room; the limit itself is WindowReplyLimitTest's
+        "roomservice.bot.replies-per-minute=100"})
 class BotCommandsEndToEndTest extends EndToEndTest {
 
     static final String AS_TOKEN = "as_token_of_the_bot_test_0123456789abcdef0123456789";

@@ -145,4 +145,20 @@ class KickAndArchiveEndToEndTest extends EndToEndTest {
             assertThat(homeserver.noticesIn(r.matrixRoomId())).contains("Chat room was reactivated");
         });
     }
+
+    @Test
+    void a_rooms_notices_come_in_the_order_of_the_grants_that_decided_them() {
+        var r = roomWithMembers("Ordered notices", 0);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String username = "o" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
+            grantProjectRole(r.project(), registerUser(username), "member");
+            expected.add("Full " + username + " has been granted the Member role.");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(homeserver.noticesIn(r.matrixRoomId())
+                .stream().filter(n -> n.contains("has been granted")).toList()).hasSize(expected.size()));
+        assertThat(homeserver.noticesIn(r.matrixRoomId()).stream().filter(n -> n.contains("has been granted")).toList())
+                .containsExactlyElementsOf(expected);
+    }
 }

@@ -107,7 +107,7 @@ public class MemberSyncSaga {
         active = true;
         if (event.matrixRoomId() != null) {
             work.submit(new PostRoomNotice(roomId, event.matrixRoomId(), "rs-notice-" + message.getIdentifier(), null,
-                    REACTIVATED));
+                    REACTIVATED, positionOf(message)));
         }
         requestSync(message, work);
     }
@@ -121,7 +121,7 @@ public class MemberSyncSaga {
         if (active && matrixRoomId != null) {
             event.to().noticeVerb().ifPresent(verb -> work.submit(new PostOrderNotice(roomId, matrixRoomId,
                     "rs-notice-" + message.getIdentifier(), event.requestedBy(), verb, Markdown.escape(event.type()),
-                    Markdown.escape(event.offering()))));
+                    Markdown.escape(event.offering()), positionOf(message))));
         }
     }
 
@@ -292,7 +292,7 @@ public class MemberSyncSaga {
                 return false;
             }
             work.submit(new PostRoomNotice(roomId, matrixRoomId, "rs-notice-" + notice.eventId(), notice.userId(),
-                    notice.what()));
+                    notice.what(), notice.position()));
             return true;
         });
     }

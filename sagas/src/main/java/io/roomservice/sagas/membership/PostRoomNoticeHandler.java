@@ -1,7 +1,9 @@
 package io.roomservice.sagas.membership;
 
 import io.roomservice.sagas.homeserver.HomeserverException;
+import io.roomservice.sagas.notice.NoticeOrder;
 import io.roomservice.sagas.work.HomeserverWorkHandler;
+import io.roomservice.sagas.work.HomeserverWorkQueue;
 import io.roomservice.sagas.work.WorkResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +18,11 @@ public class PostRoomNoticeHandler implements HomeserverWorkHandler<PostRoomNoti
     private static final Logger log = LoggerFactory.getLogger(PostRoomNoticeHandler.class);
 
     private final RoomNotices notices;
+    private final HomeserverWorkQueue queue;
 
-    public PostRoomNoticeHandler(RoomNotices notices) {
+    public PostRoomNoticeHandler(RoomNotices notices, HomeserverWorkQueue queue) {
         this.notices = notices;
+        this.queue = queue;
     }
 
     @Override
@@ -28,6 +32,9 @@ public class PostRoomNoticeHandler implements HomeserverWorkHandler<PostRoomNoti
 
     @Override
     public WorkResult run(PostRoomNotice work) {
+        if (NoticeOrder.waitsForAnEarlier(queue, work.roomId(), work.key())) {
+            return WorkResult.runAgainAfter(NoticeOrder.WAIT);
+        }
         notices.post(work.matrixRoomId(), work.transactionId(), work.about(), work.what());
         return WorkResult.done();
     }

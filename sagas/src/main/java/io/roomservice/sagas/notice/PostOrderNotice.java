@@ -10,10 +10,12 @@ import io.roomservice.sagas.work.HomeserverWork;
  * escaped; the name is read when the notice is posted, so it is never stored with the work.
  */
 public record PostOrderNotice(RoomId roomId, String matrixRoomId, String transactionId, UserId requestedBy,
-                              String verb, String type, String offering) implements HomeserverWork {
+                              String verb, String type, String offering, long position)
+        implements HomeserverWork {
 
+    /** In the room's order of notices ({@link NoticeOrder}). */
     @Override
     public String key() {
-        return "notice:" + transactionId;
+        return NoticeOrder.key(roomId, position, transactionId);
     }
 }

@@ -3,6 +3,7 @@ package io.roomservice.sagas.notice;
 import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.membership.RoomNotices;
 import io.roomservice.sagas.work.HomeserverWorkHandler;
+import io.roomservice.sagas.work.HomeserverWorkQueue;
 import io.roomservice.sagas.work.WorkResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +14,11 @@ public class PostOrderNoticeHandler implements HomeserverWorkHandler<PostOrderNo
     private static final Logger log = LoggerFactory.getLogger(PostOrderNoticeHandler.class);
 
     private final RoomNotices notices;
+    private final HomeserverWorkQueue queue;
 
-    public PostOrderNoticeHandler(RoomNotices notices) {
+    public PostOrderNoticeHandler(RoomNotices notices, HomeserverWorkQueue queue) {
         this.notices = notices;
+        this.queue = queue;
     }
 
     @Override
@@ -25,6 +28,9 @@ public class PostOrderNoticeHandler implements HomeserverWorkHandler<PostOrderNo
 
     @Override
     public WorkResult run(PostOrderNotice work) {
+        if (NoticeOrder.waitsForAnEarlier(queue, work.roomId(), work.key())) {
+            return WorkResult.runAgainAfter(NoticeOrder.WAIT);
+        }
         notices.postOrder(work.matrixRoomId(), work.transactionId(), work.requestedBy(), work.verb(), work.type(),
                 work.offering());
         return WorkResult.done();

@@ -19,4 +19,7 @@ public interface HomeserverWorkQueue {
      * running right now (it then finishes and reports as usual).
      */
     boolean cancel(String key);
+
+    /** Whether any work whose key starts with {@code keyPrefix} and sorts before {@code key} waits or runs. */
+    boolean hasWaitingBefore(String keyPrefix, String key);
 }

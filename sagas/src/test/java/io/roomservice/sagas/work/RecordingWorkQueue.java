@@ -26,6 +26,13 @@ public class RecordingWorkQueue implements HomeserverWorkQueue {
         return submitted.stream().anyMatch(work -> work.key().equals(key));
     }
 
+    /** Submitted and not withdrawn counts as waiting: nothing here ever runs. */
+    @Override
+    public boolean hasWaitingBefore(String keyPrefix, String key) {
+        return submitted.stream().map(HomeserverWork::key).filter(k -> !cancelled.contains(k))
+                .anyMatch(k -> k.startsWith(keyPrefix) && k.compareTo(key) < 0);
+    }
+
     /** From now on, work with this key counts as running: it cannot be withdrawn. */
     public void running(String key) {
         running.add(key);

@@ -7,31 +7,27 @@ import io.roomservice.sagas.bot.ReplyLimit;
 import io.roomservice.sagas.membership.MatrixIdentities;
 import io.roomservice.sagas.membership.MemberHomeserver;
 import org.axonframework.config.ConfigurerModule;
-import io.roomservice.infra.axon.TrackingProcessors;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /** The bot: the reactor that finds commands in pushed transactions, and the work that answers them. */
 @Configuration(proxyBeanMethods = false)
 public class BotConfiguration {
 
-    private static final Duration COMMAND_POLL_INTERVAL = Duration.ofMillis(50);
-
     /**
      * The bot answers commands from the moment it first runs: a new deployment (or a new event store)
      * does not answer every command ever pushed before (its processor starts at the head of the stream).
-     * One thread, so the per-room reply limit sees every command; a tracking processor that follows the
-     * head closely, as the timeline does: as a pooled processor it took a third of a second to see a
-     * command (docs/benchmarks.md, bot replies).
      */
     @Bean
     public ConfigurerModule botCommandsFromNowOn() {
-        return TrackingProcessors.trackingFromHead(BotCommandReactor.PROCESSING_GROUP, 1, 1, COMMAND_POLL_INTERVAL);
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerPooledStreamingEventProcessorConfiguration(BotCommandReactor.PROCESSING_GROUP,
+                        (configuration, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken)));
     }
 
     @Bean

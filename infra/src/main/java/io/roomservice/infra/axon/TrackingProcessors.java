@@ -3,7 +3,6 @@ package io.roomservice.infra.axon;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -24,16 +23,6 @@ public final class TrackingProcessors {
     public static ConfigurerModule tracking(String name, int threads, int batchSize, Duration pollInterval) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
                 name, Configuration::eventStore, c -> configuration(threads, batchSize, pollInterval)));
-    }
-
-    /**
-     * The same, starting at the head of the event store the first time it runs (no token yet): for
-     * reactors that answer what happens from now on, never what happened before they were deployed.
-     */
-    public static ConfigurerModule trackingFromHead(String name, int threads, int batchSize, Duration pollInterval) {
-        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
-                name, Configuration::eventStore, c -> configuration(threads, batchSize, pollInterval)
-                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 
     static TrackingEventProcessorConfiguration configuration(int threads, int batchSize, Duration pollInterval) {

@@ -1,6 +1,7 @@
 package io.roomservice.infra.work;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -45,8 +46,10 @@ class DbSchedulerWorkQueue implements HomeserverWorkQueue {
                 scheduler.reschedule(instance, now, data);
             } catch (TaskInstanceCurrentlyExecutingException running) {
                 log.debug("{} is running; it finishes as it is", work.key());
-            } catch (TaskInstanceNotFoundException finishedMeanwhile) {
-                // it was done (and removed) between the two calls: this submission runs it again
+            } catch (TaskInstanceNotFoundException | ExecutionException finishedMeanwhile) {
+                // it was done (and removed) between the two calls, before or while it was rescheduled
+                // ("updated 0"): this submission runs it again. Thrown, it would roll back the handler
+                // that submitted, and park its event.
                 scheduler.scheduleIfNotExists(instance, now);
             }
         }

@@ -1,7 +1,9 @@
 package io.roomservice.infra.work;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.Execution;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.sagas.room.RenameMatrixRoom;
@@ -34,6 +36,20 @@ class DbSchedulerWorkQueueTest {
         when(codec.encode(work)).thenReturn(new WorkData("type", "1", new byte[0], new HashMap<>(), 0));
         when(scheduler.scheduleIfNotExists(any(TaskInstance.class), any(Instant.class))).thenReturn(false, true);
         doThrow(new TaskInstanceNotFoundException(HomeserverWorkTask.NAME, work.key()))
+                .when(scheduler).reschedule(any(TaskInstance.class), any(Instant.class), any());
+
+        queue.submit(work);
+
+        verify(scheduler, times(2)).scheduleIfNotExists(any(TaskInstance.class), any(Instant.class));
+    }
+
+    @Test
+    void work_removed_while_it_was_being_rescheduled_is_scheduled_anew() {
+        var work = new RenameMatrixRoom(RoomId.random(), "!r:example.org", "Artemis");
+        when(codec.encode(work)).thenReturn(new WorkData("type", "1", new byte[0], new HashMap<>(), 0));
+        when(scheduler.scheduleIfNotExists(any(TaskInstance.class), any(Instant.class))).thenReturn(false, true);
+        doThrow(new ExecutionException("Expected one execution to be updated, but updated 0.",
+                new Execution(Instant.now(), new TaskInstance<>(HomeserverWorkTask.NAME, work.key()))))
                 .when(scheduler).reschedule(any(TaskInstance.class), any(Instant.class), any());
 
         queue.submit(work);

@@ -47,8 +47,13 @@ class KickAndArchiveEndToEndTest extends EndToEndTest {
             grantProjectRole(project, user, "member");
             members.add("@rs-" + username + ":scripted.test");
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(homeserver.membersOf(matrixRoomId))
-                .containsAllEntriesOf(toMap(members, "join")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(homeserver.membersOf(matrixRoomId)).containsAllEntriesOf(toMap(members, "join"));
+            // the role notices are posted after the sync that joined the members: let them be, so that
+            // what a test does next comes after them in the room
+            assertThat(homeserver.noticesIn(matrixRoomId).stream().filter(n -> n.contains("has been granted")))
+                    .hasSize(people);
+        });
         return new RoomWithMembers(project, room, matrixRoomId, members);
     }
 

@@ -55,6 +55,10 @@ class BotCommandsEndToEndTest extends EndToEndTest {
         grantProjectRole(project, ada, "admin");
         adaMatrixId = "@rs-ada-" + suffix + ":scripted.test";
         await().atMost(Duration.ofSeconds(20)).until(() -> "join".equals(homeserver.membersOf(matrixRoomId).get(adaMatrixId)));
+        // the bot knows a sender by the profiles read model, which may follow the join by a moment; a
+        // namespace user it does not know yet gets no answer
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from user_profiles where matrix_user_id = ?", Long.class, adaMatrixId) == 1);
     }
 
     private Api.Response push(String txnId, String... events) {

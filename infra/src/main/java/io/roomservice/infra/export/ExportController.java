@@ -16,6 +16,7 @@ import io.roomservice.api.room.RoomState;
 import io.roomservice.infra.room.RoomAccess;
 import io.roomservice.infra.security.Caller;
 import io.roomservice.infra.web.BadRequestException;
+import io.roomservice.infra.web.Paging;
 import io.roomservice.infra.web.Commands;
 import io.roomservice.infra.web.NotFoundException;
 import io.roomservice.sagas.export.ExportFiles;
@@ -56,7 +57,6 @@ import java.util.UUID;
 @Tag(name = "exports", description = "Chat history exports")
 public class ExportController {
 
-    private static final int MAX_PAGE_SIZE = 200;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -103,10 +103,7 @@ public class ExportController {
                                                      @RequestParam(name = "page_size", defaultValue = "50") int pageSize,
                                                      @AuthenticationPrincipal Jwt jwt) {
         var caller = Caller.of(jwt);
-        if (page < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new BadRequestException("invalid-parameter", page < 1 ? "page" : "page_size",
-                    "page must be at least 1 and page_size between 1 and " + MAX_PAGE_SIZE + ".");
-        }
+        Paging.check(page, pageSize);
         var stateFilter = state == null ? null : ExportState.parse(state).filter(s -> s != ExportState.DELETED)
                 .orElseThrow(() -> new BadRequestException("invalid-parameter", "state",
                         "state must be one of pending, exporting, completed, failed."));

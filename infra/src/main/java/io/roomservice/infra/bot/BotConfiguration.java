@@ -38,7 +38,7 @@ public class BotConfiguration {
     @Bean
     public AnswerCommandHandler answerCommandHandler(QueryGateway queries, MemberHomeserver homeserver,
                                                      MatrixIdentities identities) {
-        return new AnswerCommandHandler(queries, homeserver, identities);
+        return new AnswerCommandHandler(queries, homeserver, identities, Clock.systemUTC());
     }
 
     @Bean

@@ -38,6 +38,18 @@ public class MatrixClient {
         return transport.baseUrl();
     }
 
+    /**
+     * The appservice as its bot, for the calls a feature makes through an adapter of its own
+     * ({@code .as(user)} to act as a user of the namespace).
+     */
+    public MatrixIdentity appservice() {
+        return bot;
+    }
+
+    MatrixTransport transport() {
+        return transport;
+    }
+
     // ------------------------------------------------------------------------------------------
     // What the calls send and answer
 

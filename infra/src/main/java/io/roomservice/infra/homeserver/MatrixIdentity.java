@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
  * account call with an access token of their own, which asserts nothing else; the registration nonce
  * is fetched with no token at all.
  */
-final class MatrixIdentity {
+public final class MatrixIdentity {
 
     private final MatrixTransport transport;
     private final String bearer;
@@ -21,33 +21,37 @@ final class MatrixIdentity {
     }
 
     /** The appservice as its sender, the bot. */
-    static MatrixIdentity appservice(MatrixTransport transport) {
+    public static MatrixIdentity appservice(MatrixTransport transport) {
         return new MatrixIdentity(transport, transport.properties().asToken(), null);
     }
 
     /** The holder of {@code accessToken}; no {@code Authorization} at all when it is null. */
-    static MatrixIdentity accessToken(MatrixTransport transport, String accessToken) {
+    public static MatrixIdentity accessToken(MatrixTransport transport, String accessToken) {
         return new MatrixIdentity(transport, accessToken, null);
     }
 
     /** The appservice acting as {@code userId} (one of its namespace); null or blank stays the bot. */
-    MatrixIdentity as(String userId) {
+    public MatrixIdentity as(String userId) {
         if (!transport.properties().asToken().equals(bearer)) {
             throw new IllegalStateException("Only the appservice token may assert another user's identity");
         }
         return new MatrixIdentity(transport, bearer, userId);
     }
 
-    MatrixResponse get(String path) {
+    public MatrixResponse get(String path) {
         return transport.exchange(HttpMethod.GET, path, assertedUser, null, bearer);
     }
 
-    MatrixResponse post(String path, Object body) {
+    public MatrixResponse post(String path, Object body) {
         return transport.exchange(HttpMethod.POST, path, assertedUser, body, bearer);
     }
 
-    MatrixResponse put(String path, Object body) {
+    public MatrixResponse put(String path, Object body) {
         return transport.exchange(HttpMethod.PUT, path, assertedUser, body, bearer);
+    }
+
+    public MatrixResponse delete(String path) {
+        return transport.exchange(HttpMethod.DELETE, path, assertedUser, null, bearer);
     }
 
     @Override

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * body, read into a typed record by {@link #expect}. Callers handle the answers that mean something
  * for them (say {@code 404 M_NOT_FOUND}) with {@link #is}, and leave every other failure to {@link #expect}.
  */
-record MatrixResponse(String method, String path, int status, String retryAfterHeader, String rawBody,
+public record MatrixResponse(String method, String path, int status, String retryAfterHeader, String rawBody,
                       JsonNode body, HomeserverFailures failures) {
 
     /** {@code body} is the parsed {@code rawBody}: null when it was empty or not JSON. */
@@ -19,30 +19,30 @@ record MatrixResponse(String method, String path, int status, String retryAfterH
                 failures);
     }
 
-    String errcode() {
+    public String errcode() {
         return text("errcode");
     }
 
-    String error() {
+    public String error() {
         return text("error");
     }
 
-    boolean successful() {
+    public boolean successful() {
         return status >= 200 && status < 300;
     }
 
     /** This status with this {@code errcode}. */
-    boolean is(int status, String errcode) {
+    public boolean is(int status, String errcode) {
         return this.status == status && errcode.equals(errcode());
     }
 
     /** {@code "<errcode>: <error>"}, masked like every failure message. */
-    String errorText() {
+    public String errorText() {
         return failures.mask(HomeserverFailures.errorText(this));
     }
 
     /** The failure this (non-2xx) answer stands for. */
-    HomeserverException failure() {
+    public HomeserverException failure() {
         return failures.of(this);
     }
 
@@ -50,7 +50,7 @@ record MatrixResponse(String method, String path, int status, String retryAfterH
      * The body of a 2xx answer as {@code type} ({@code Void} when it does not matter); otherwise the
      * failure the answer stands for. A body Jackson cannot read as {@code type} is a transient failure.
      */
-    <T> T expect(Class<T> type) {
+    public <T> T expect(Class<T> type) {
         if (!successful()) {
             throw failure();
         }

@@ -219,7 +219,7 @@ public class MatrixTransport {
     }
 
     /** Percent-encodes one path segment or query value ({@code #}, {@code :}, {@code !}, {@code @} included). */
-    static String segment(String value) {
+    public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

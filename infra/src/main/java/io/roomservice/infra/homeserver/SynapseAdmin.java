@@ -38,6 +38,15 @@ public class SynapseAdmin {
         connection.admin().setPassword(adminToken(connection), matrixUserId, password);
     }
 
+    /**
+     * roomservice's Synapse admin account, for the admin API calls a feature makes through an adapter
+     * of its own (force-join, deactivate, room membership); the account is registered on first use.
+     */
+    public MatrixIdentity adminIdentity() {
+        MatrixConnections.Connection connection = connections.require();
+        return MatrixIdentity.accessToken(connection.client().transport(), adminToken(connection));
+    }
+
     /** A random secret of 32 bytes, hex. */
     public String newSecret() {
         byte[] bytes = new byte[32];

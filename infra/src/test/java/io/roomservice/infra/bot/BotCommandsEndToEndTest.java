@@ -55,10 +55,6 @@ class BotCommandsEndToEndTest extends EndToEndTest {
         grantProjectRole(project, ada, "admin");
         adaMatrixId = "@rs-ada-" + suffix + ":scripted.test";
         await().atMost(Duration.ofSeconds(20)).until(() -> "join".equals(homeserver.membersOf(matrixRoomId).get(adaMatrixId)));
-        // the bot knows a sender by the profiles read model, which may follow the join by a moment; a
-        // namespace user it does not know yet gets no answer
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "select count(*) from user_profiles where matrix_user_id = ?", Long.class, adaMatrixId) == 1);
     }
 
     private Api.Response push(String txnId, String... events) {
@@ -97,6 +93,22 @@ class BotCommandsEndToEndTest extends EndToEndTest {
                 // the scripted homeserver keeps no power levels: "**admin**" is BotRepliesTest's
                 .contains("- `@roomservice-bot:scripted.test` — bot", "- `" + adaMatrixId + "` — member");
         assertThat(ask("@stranger:elsewhere.test", "!help")).isEqualTo(BotReplies.NO_ACCESS);
+    }
+
+    @Test
+    void a_command_typed_before_the_profiles_read_model_knows_the_sender_is_answered_once_it_does() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String bobMatrixId = "@rs-bob-" + suffix + ":scripted.test";
+        String event = eventId();
+        assertThat(push("txn-" + UUID.randomUUID(), message(event, matrixRoomId, bobMatrixId, "m.text", "!help"))
+                .status()).isEqualTo(200);
+
+        UserId bob = UserId.random();
+        assertThat(putUser(bob, "{\"username\": \"bob-" + suffix + "\", \"full_name\": \"Bob\"}").status()).isEqualTo(202);
+        grantProjectRole(project, bob, "member");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !homeserver.repliesTo(event).isEmpty());
+        assertThat(homeserver.repliesTo(event)).containsExactly(BotReplies.HELP);
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,20 +31,29 @@ import java.util.UUID;
  * quoting the command. The access rule: the sender's Matrix id maps to a person's profile whose access
  * was not ended, and the person is active with a role that puts them in the room (a project role, or
  * owner of the project's customer); anyone else is refused. Users of the appservice's namespace that
- * are no person (the bot, other puppets) get no answer at all.
+ * are no person (the bot, other puppets) get no answer at all; but a new member's profile can reach
+ * the profiles read model a moment after their join, so a namespace sender unknown there is asked
+ * about again for a short while before the command is left unanswered.
  */
 public class AnswerCommandHandler implements HomeserverWorkHandler<AnswerCommand> {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerCommandHandler.class);
 
+    /** How long a namespace sender unknown to the profiles read model may still turn out to be a person. */
+    static final Duration PROFILE_WAIT = Duration.ofSeconds(30);
+    private static final Duration PROFILE_POLL = Duration.ofMillis(500);
+
     private final QueryGateway queries;
     private final MemberHomeserver homeserver;
     private final MatrixIdentities identities;
+    private final Clock clock;
 
-    public AnswerCommandHandler(QueryGateway queries, MemberHomeserver homeserver, MatrixIdentities identities) {
+    public AnswerCommandHandler(QueryGateway queries, MemberHomeserver homeserver, MatrixIdentities identities,
+                                Clock clock) {
         this.queries = queries;
         this.homeserver = homeserver;
         this.identities = identities;
+        this.clock = clock;
     }
 
     @Override
@@ -54,7 +65,8 @@ public class AnswerCommandHandler implements HomeserverWorkHandler<AnswerCommand
     public WorkResult run(AnswerCommand work) {
         UserProfileView profile = query(new FindUserProfileByMatrixId(work.sender()), UserProfileView.class);
         if (profile == null && identities.inNamespace(work.sender())) {
-            return WorkResult.done();
+            boolean profileMayTrail = work.askedAt() != null && clock.instant().isBefore(work.askedAt().plus(PROFILE_WAIT));
+            return profileMayTrail ? WorkResult.runAgainAfter(PROFILE_POLL) : WorkResult.done();
         }
         RoomView room = query(new FindRoomByMatrixId(work.matrixRoomId()), RoomView.class);
         UUID about = profile == null ? null : profile.userId().value();

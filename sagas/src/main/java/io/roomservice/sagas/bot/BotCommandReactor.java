@@ -7,6 +7,9 @@ import io.roomservice.sagas.work.HomeserverWorkQueue;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+
+import java.time.Instant;
 
 /**
  * Finds the commands in what the homeserver pushed and submits their answers as homeserver work, in
@@ -21,8 +24,8 @@ public class BotCommandReactor {
     public static final String PROCESSING_GROUP = "bot-commands";
 
     @EventHandler
-    void on(HomeserverTransactionReceived event, HomeserverWorkQueue work, ReplyLimit limit,
-            MatrixIdentities identities) {
+    void on(HomeserverTransactionReceived event, @Timestamp Instant receivedAt, HomeserverWorkQueue work,
+            ReplyLimit limit, MatrixIdentities identities) {
         String bot;
         try {
             bot = identities.botUserId();
@@ -39,7 +42,8 @@ public class BotCommandReactor {
                 continue;
             }
             if (limit.tryAcquire(pushed.roomId())) {
-                work.submit(new AnswerCommand(pushed.roomId(), pushed.eventId(), pushed.sender(), command.get()));
+                work.submit(new AnswerCommand(pushed.roomId(), pushed.eventId(), pushed.sender(), command.get(),
+                        receivedAt));
             }
         }
     }

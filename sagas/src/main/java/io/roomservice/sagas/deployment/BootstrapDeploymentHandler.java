@@ -119,8 +119,7 @@ public class BootstrapDeploymentHandler implements HomeserverWorkHandler<Bootstr
             return found.get();
         }
         String roomId = homeserver.createRoom(room.aliasLocalpart(work.deployment().value()),
-                room.name(work.deployment().value()), room.isSpace(),
-                CatalogueState.powerLevelOverride(bot, room.isSpace()));
+                room.name(work.deployment().value()), room.isSpace(), CatalogueState.powerLevelOverride(room.isSpace()));
         record(work, "room:" + room.key(), "created", roomId);
         return roomId;
     }

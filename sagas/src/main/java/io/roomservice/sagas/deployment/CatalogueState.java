@@ -26,14 +26,38 @@ public final class CatalogueState {
         this.homeserver = homeserver;
     }
 
-    /** The power levels a catalogue room is created with. */
-    static Map<String, Object> powerLevelOverride(String bot, boolean space) {
+    /**
+     * The power levels a catalogue room is created with: the events' levels only. Where the bot must be
+     * named at 200 (room versions before 12), the state applied next raises it; from room version 12 on
+     * the creator is above every level and may not be named at all (the homeserver refuses the room).
+     */
+    static Map<String, Object> powerLevelOverride(boolean space) {
+        return Map.of("events", eventLevels(space));
+    }
+
+    private static Map<String, Object> eventLevels(boolean space) {
         Map<String, Object> events = new LinkedHashMap<>();
         CALL_EVENTS.forEach(type -> events.put(type, 0));
         if (space) {
             events.put("m.space.child", 0);
         }
-        return Map.of("users", Map.of(bot, BOT_LEVEL), "events", events);
+        return events;
+    }
+
+    /** The levels to merge into the room's: the bot at 200 unless, as the room's creator, it is above them. */
+    static Map<String, Object> wantedLevels(String bot, boolean space, boolean creatorPrivileged) {
+        return creatorPrivileged ? Map.of("events", eventLevels(space))
+                : Map.of("users", Map.of(bot, BOT_LEVEL), "events", eventLevels(space));
+    }
+
+    /**
+     * Whether the room's version puts its creators above every power level (MSC4289, room version 12
+     * and later). The bot creates the catalogue's rooms, so it is their creator.
+     */
+    boolean creatorPrivileged(String roomId) {
+        Map<String, Object> create = homeserver.state(roomId, "m.room.create", "").orElse(Map.of());
+        String version = String.valueOf(create.getOrDefault("room_version", "1"));
+        return version.matches("\\d+") && Integer.parseInt(version) >= 12;
     }
 
     /**
@@ -53,7 +77,7 @@ public final class CatalogueState {
             ensure(roomId, "m.room.encryption", "", Map.of("algorithm", "m.megolm.v1.aes-sha2"), written);
             ensure(roomId, "m.room.history_visibility", "", Map.of("history_visibility", "joined"), written);
         }
-        ensurePowerLevels(roomId, powerLevelOverride(bot, room.isSpace()), written);
+        ensurePowerLevels(roomId, wantedLevels(bot, room.isSpace(), creatorPrivileged(roomId)), written);
         if (room.isSpace()) {
             for (CatalogueRoom child : CatalogueRoom.values()) {
                 if (!child.isSpace()) {

@@ -94,14 +94,22 @@ public class ConsoleRoomsController {
     public String room(@PathVariable UUID uuid, @RequestParam(name = "at", required = false) String at,
                        Authentication authentication, HttpServletRequest request, Model model) {
         ConsoleUser user = ConsoleUsers.of(authentication);
-        RoomResponse room = rooms.get(uuid, user.token());
+        boolean historian = user.staff() || user.auditor();
+        RoomResponse room = visibleRoom(uuid, user);
+        boolean visible = room != null;
+        if (!visible) {
+            // auditors read a room through the audit API only: its state now, its history, its timeline
+            room = audit.stateAt(uuid, null);
+        }
         model.addAttribute("user", user);
         model.addAttribute("room", room);
-        model.addAttribute("members", members.members(uuid, 1, 100, user.token()).getBody());
-        List<ExportResponse> roomExports = exports.list(uuid, null, null, 1, 20, user.token()).getBody();
+        model.addAttribute("visible", visible);
+        model.addAttribute("members", visible ? members.members(uuid, 1, 100, user.token()).getBody() : List.of());
+        List<ExportResponse> roomExports = visible ? exports.list(uuid, null, null, 1, 20, user.token()).getBody()
+                : List.of();
         model.addAttribute("exports", roomExports);
-        model.addAttribute("actions", actions.allowed(uuid, room, user));
-        if (user.staff() || user.auditor()) {
+        model.addAttribute("actions", visible ? actions.allowed(uuid, room, user) : List.of());
+        if (historian) {
             var events = audit.events(uuid).events();
             model.addAttribute("events", events);
             model.addAttribute("eventsChart", SvgCharts.bars("Events per hour", perHour(events)));
@@ -113,6 +121,18 @@ public class ConsoleRoomsController {
             model.addAttribute("membersChart", SvgCharts.bars("Members over time", memberCount(timeline.events())));
         }
         return "console/room";
+    }
+
+    /** The room as the rooms API shows it to the user; null when it does not (auditors see it through the audit API). */
+    private RoomResponse visibleRoom(UUID uuid, ConsoleUser user) {
+        try {
+            return rooms.get(uuid, user.token());
+        } catch (io.roomservice.infra.web.NotFoundException notVisible) {
+            if (user.staff() || user.auditor()) {
+                return null;
+            }
+            throw notVisible;
+        }
     }
 
     /** The room's state at an instant (staff, auditors), for the instant picker. */

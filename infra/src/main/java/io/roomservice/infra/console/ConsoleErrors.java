@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * The API's refusals, shown on a console page with the API's status: 403 stays 403, 404 stays 404, a
- * refused command 409 with its reason.
+ * refused command 400 or 409 with its reason.
  */
 @ControllerAdvice(basePackageClasses = ConsoleErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,7 +37,12 @@ class ConsoleErrors {
 
     @ExceptionHandler(CommandRejectedException.class)
     String rejected(CommandRejectedException e, HttpServletResponse response, Model model) {
-        return page(HttpStatus.CONFLICT, e.getMessage(), response, model);
+        HttpStatus status = switch (e.reason()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case WRONG_STATE, CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return page(status, e.getMessage(), response, model);
     }
 
     private static String page(HttpStatus status, String message, HttpServletResponse response, Model model) {

@@ -86,6 +86,15 @@ public class ConsoleRoomsController {
         return "console/rooms";
     }
 
+    /** Creates a project's room (staff, support) and shows it. */
+    @org.springframework.web.bind.annotation.PostMapping({"", "/"})
+    public String create(@RequestParam("project") UUID project, Authentication authentication,
+                         HttpServletRequest request) {
+        var created = rooms.create(new io.roomservice.infra.room.CreateRoomRequest(project),
+                ConsoleUsers.of(authentication).token(), request);
+        return "redirect:/console/rooms/" + created.getBody().uuid();
+    }
+
     /** A room of the list and how many members it has. */
     public record RoomRow(RoomResponse room, long members) {
     }

@@ -144,6 +144,36 @@ class ConsoleBrowserEndToEndTest extends SynapseLinkedTest {
         screenshot("operations");
     }
 
+    private void awaitRoomState(String state) {
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(driver -> {
+            driver.navigate().refresh();
+            return driver.findElements(By.id("room-state")).stream().anyMatch(e -> e.getText().equals(state));
+        });
+    }
+
+    private void take(String action) {
+        browser.findElement(By.id("action-" + action)).click();
+        browser.switchTo().alert().accept();
+        waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), action + " accepted (202)"));
+    }
+
+    @Test
+    void a_newcomer_walks_a_room_through_its_life_from_the_browser() throws Exception {
+        logIn(UUID.randomUUID(), "staff");
+        browser.findElement(By.id("register-project")).click();
+        waitUntil(ExpectedConditions.urlContains("new_project="));
+        browser.findElement(By.id("create-room")).click();
+        waitUntil(ExpectedConditions.presenceOfElementLocated(By.id("room-state")));
+        awaitRoomState("active");
+
+        take("disable");
+        awaitRoomState("archived");
+        take("reactivate");
+        awaitRoomState("active");
+        take("export");
+        screenshot("room-staff");
+    }
+
     @Test
     void a_member_without_rights_sees_no_action_and_a_forged_form_post_is_refused() throws Exception {
         logIn(member, "person");

@@ -86,7 +86,7 @@ class HomeserverOutageOnSynapseEndToEndTest extends SynapseLinkedTest {
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(syncFailureReasons(room)).anySatisfy(reason -> assertThat(reason)
-                        .contains("Member sync failed after 8 attempt(s)").contains(synapse.url())));
+                        .contains("Member sync failed after 16 attempt(s)").contains(synapse.url())));
         assertThat(awaitRoom(room.uuid(), "active").get("room_id").asString()).isEqualTo(room.matrixRoomId());
         synapse.start();
         var sync = api.post("/api/matrix/rooms/" + room.uuid() + "/sync_members/", TestTokens.staff(), null);

@@ -21,7 +21,6 @@ public final class CatalogueState {
     static final String POWER_LEVELS = "m.room.power_levels";
 
     private final DeploymentHomeserver homeserver;
-
     public CatalogueState(DeploymentHomeserver homeserver) {
         this.homeserver = homeserver;
     }
@@ -66,23 +65,34 @@ public final class CatalogueState {
      */
     public List<String> apply(CatalogueRoom room, Map<String, String> rooms, String deployment, String domain,
                               String bot) {
+        return ensureAll(room, rooms, deployment, domain, bot, true);
+    }
+
+    /** The state events that differ from what the room must have ({@code type} or {@code type/state key}); writes nothing. */
+    public List<String> differences(CatalogueRoom room, Map<String, String> rooms, String deployment, String domain,
+                                    String bot) {
+        return ensureAll(room, rooms, deployment, domain, bot, false);
+    }
+
+    private List<String> ensureAll(CatalogueRoom room, Map<String, String> rooms, String deployment, String domain,
+                                   String bot, boolean write) {
         String roomId = rooms.get(room.key());
         List<String> written = new ArrayList<>();
-        ensure(roomId, "m.room.name", "", Map.of("name", room.name(deployment)), written);
+        ensure(roomId, "m.room.name", "", Map.of("name", room.name(deployment)), written, write);
         if (room.topic() != null) {
-            ensure(roomId, "m.room.topic", "", Map.of("topic", room.topic()), written);
+            ensure(roomId, "m.room.topic", "", Map.of("topic", room.topic()), written, write);
         }
-        ensure(roomId, "m.room.join_rules", "", joinRule(room, rooms.get(CatalogueRoom.SPACE.key())), written);
+        ensure(roomId, "m.room.join_rules", "", joinRule(room, rooms.get(CatalogueRoom.SPACE.key())), written, write);
         if (!room.isSpace()) {
-            ensure(roomId, "m.room.encryption", "", Map.of("algorithm", "m.megolm.v1.aes-sha2"), written);
-            ensure(roomId, "m.room.history_visibility", "", Map.of("history_visibility", "joined"), written);
+            ensure(roomId, "m.room.encryption", "", Map.of("algorithm", "m.megolm.v1.aes-sha2"), written, write);
+            ensure(roomId, "m.room.history_visibility", "", Map.of("history_visibility", "joined"), written, write);
         }
-        ensurePowerLevels(roomId, wantedLevels(bot, room.isSpace(), creatorPrivileged(roomId)), written);
+        ensurePowerLevels(roomId, wantedLevels(bot, room.isSpace(), creatorPrivileged(roomId)), written, write);
         if (room.isSpace()) {
             for (CatalogueRoom child : CatalogueRoom.values()) {
                 if (!child.isSpace()) {
                     ensure(roomId, "m.space.child", rooms.get(child.key()),
-                            Map.of("via", List.of(domain), "suggested", false), written);
+                            Map.of("via", List.of(domain), "suggested", false), written, write);
                 }
             }
         }
@@ -96,11 +106,14 @@ public final class CatalogueState {
         return Map.of("join_rule", "restricted", "allow", List.of(Map.of("type", "m.room_membership", "room_id", spaceId)));
     }
 
-    private void ensure(String roomId, String type, String stateKey, Map<String, Object> content, List<String> written) {
+    private void ensure(String roomId, String type, String stateKey, Map<String, Object> content, List<String> written,
+                        boolean write) {
         boolean same = homeserver.state(roomId, type, stateKey).map(current -> sameContent(current, content))
                 .orElse(false);
         if (!same) {
-            homeserver.putState(roomId, type, stateKey, content);
+            if (write) {
+                homeserver.putState(roomId, type, stateKey, content);
+            }
             written.add(stateKey.isEmpty() ? type : type + "/" + stateKey);
         }
     }
@@ -129,11 +142,13 @@ public final class CatalogueState {
     }
 
     /** Merges the wanted levels into the room's (under {@code users} and {@code events}); writes only a change. */
-    private void ensurePowerLevels(String roomId, Map<String, Object> wanted, List<String> written) {
+    private void ensurePowerLevels(String roomId, Map<String, Object> wanted, List<String> written, boolean write) {
         Map<String, Object> current = homeserver.state(roomId, POWER_LEVELS, "").orElse(Map.of());
         Map<String, Object> merged = PowerLevels.merged(current, wanted);
         if (!sameContent(current, merged)) {
-            homeserver.putState(roomId, POWER_LEVELS, "", merged);
+            if (write) {
+                homeserver.putState(roomId, POWER_LEVELS, "", merged);
+            }
             written.add(POWER_LEVELS);
         }
     }

@@ -41,7 +41,7 @@ public class HostPresenceController {
     @Operation(summary = "A person stepped into an area: invited and joined to its room (a repeat is a heartbeat)")
     @PostMapping({"/areas/{area}/enter", "/areas/{area}/enter/"})
     public ResponseEntity<WorldChange> enter(@PathVariable UUID uuid, @PathVariable UUID area,
-                                             @Valid @RequestBody WorldRequests.Presence body,
+                                             @Valid @RequestBody WorldRequests.PresenceRequest body,
                                              @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
         String outcome = commands.send(new EnterArea(new UserId(body.person()), new WorldId(uuid), new WorldRoomId(area)),
                 Caller.of(jwt), request);
@@ -51,7 +51,7 @@ public class HostPresenceController {
     @Operation(summary = "A person stepped out of an area: kicked from its room, not banned (idempotent)")
     @PostMapping({"/areas/{area}/leave", "/areas/{area}/leave/"})
     public ResponseEntity<WorldChange> leave(@PathVariable UUID uuid, @PathVariable UUID area,
-                                             @Valid @RequestBody WorldRequests.Presence body,
+                                             @Valid @RequestBody WorldRequests.PresenceRequest body,
                                              @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
         String outcome = commands.send(new LeaveArea(new UserId(body.person()), new WorldId(uuid), new WorldRoomId(area)),
                 Caller.of(jwt), request);
@@ -60,7 +60,7 @@ public class HostPresenceController {
 
     @Operation(summary = "A heartbeat of a person in the world: their areas are kept for another presence timeout")
     @PostMapping({"/presence/heartbeat", "/presence/heartbeat/"})
-    public ResponseEntity<WorldChange> heartbeat(@PathVariable UUID uuid, @Valid @RequestBody WorldRequests.Presence body,
+    public ResponseEntity<WorldChange> heartbeat(@PathVariable UUID uuid, @Valid @RequestBody WorldRequests.PresenceRequest body,
                                                  @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
         String outcome = commands.send(new RenewPresence(new UserId(body.person()), new WorldId(uuid)), Caller.of(jwt),
                 request);

@@ -45,7 +45,7 @@ public class HostWorldController {
 
     @Operation(summary = "Register or rename a world; without slugs, the self-hosted default world (idempotent)")
     @PutMapping({"", "/"})
-    public ResponseEntity<WorldChange> world(@PathVariable UUID uuid, @Valid @RequestBody WorldRequests.World body,
+    public ResponseEntity<WorldChange> world(@PathVariable UUID uuid, @Valid @RequestBody WorldRequests.WorldRequest body,
                                              @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
         if ((body.organisation() == null) != (body.slug() == null)) {
             throw new BadRequestException("invalid-field", body.organisation() == null ? "organisation" : "slug",
@@ -59,7 +59,7 @@ public class HostWorldController {
     @Operation(summary = "Create, rename or re-tag a map or area room of the world (idempotent)")
     @PutMapping({"/rooms/{room}", "/rooms/{room}/"})
     public ResponseEntity<WorldChange> room(@PathVariable UUID uuid, @PathVariable UUID room,
-                                            @Valid @RequestBody WorldRequests.Room body,
+                                            @Valid @RequestBody WorldRequests.WorldRoomRequest body,
                                             @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
         WorldRoomKind kind = WorldRoomKind.fromWireName(body.kind()).orElseThrow(() -> new BadRequestException(
                 "invalid-field", "kind", "'" + body.kind() + "' is not a kind of room; known kinds: map, area."));
@@ -80,7 +80,7 @@ public class HostWorldController {
     @Operation(summary = "Make a person a member of the world with these tags; members are invited to its Space")
     @PutMapping({"/members/{person}", "/members/{person}/"})
     public ResponseEntity<WorldChange> member(@PathVariable UUID uuid, @PathVariable UUID person,
-                                              @Valid @RequestBody WorldRequests.Member body,
+                                              @Valid @RequestBody WorldRequests.WorldMemberRequest body,
                                               @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
         Boolean changed = commands.send(new SetWorldMembership(new UserId(person), new WorldId(uuid),
                 WorldRequests.normalized(body.tags())), Caller.of(jwt), request);

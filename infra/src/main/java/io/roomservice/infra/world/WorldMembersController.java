@@ -48,7 +48,7 @@ public class WorldMembersController {
 
     @Operation(summary = "Link a person to their Matrix id; their Space invites and areas follow a new one")
     @PutMapping({"/api/members/{person}/chatId", "/api/members/{person}/chatId/"})
-    public ResponseEntity<WorldChange> chatId(@PathVariable UUID person, @Valid @RequestBody WorldRequests.ChatId body,
+    public ResponseEntity<WorldChange> chatId(@PathVariable UUID person, @Valid @RequestBody WorldRequests.ChatIdRequest body,
                                               @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
         if (body.userIdentifier() != null && !body.userIdentifier().equals(person.toString())) {
             throw new BadRequestException("invalid-field", "userIdentifier",

@@ -20,27 +20,27 @@ final class WorldRequests {
     }
 
     /** {@code {"organisation": "acme", "slug": "hq", "name": "..."}}; no slugs: the self-hosted default world. */
-    record World(@Pattern(regexp = SLUG, message = "must be a slug (letters, digits, . _ -)") String organisation,
+    record WorldRequest(@Pattern(regexp = SLUG, message = "must be a slug (letters, digits, . _ -)") String organisation,
                  @Pattern(regexp = SLUG, message = "must be a slug (letters, digits, . _ -)") String slug,
                  @NotBlank @Size(max = 255) @NoControlCharacters String name) {
     }
 
     /** {@code {"kind": "map|area", "name": "...", "tags": ["..."]}} */
-    record Room(@NotNull @Size(max = 16) String kind,
+    record WorldRoomRequest(@NotNull @Size(max = 16) String kind,
                 @NotBlank @Size(max = 255) @NoControlCharacters String name,
                 @Size(max = 50) List<@NotNull @Pattern(regexp = TAG, message = "must be 1 to 100 characters, no | or control characters") String> tags) {
     }
 
     /** {@code {"tags": ["admin", ...]}} */
-    record Member(@Size(max = 50) List<@NotNull @Pattern(regexp = TAG, message = "must be 1 to 100 characters, no | or control characters") String> tags) {
+    record WorldMemberRequest(@Size(max = 50) List<@NotNull @Pattern(regexp = TAG, message = "must be 1 to 100 characters, no | or control characters") String> tags) {
     }
 
     /** {@code {"person": uuid}} */
-    record Presence(@NotNull UUID person) {
+    record PresenceRequest(@NotNull UUID person) {
     }
 
     /** The seed's contract, in its own camelCase: {@code {"chatId", "userIdentifier", "roomUrl"}}. */
-    record ChatId(@JsonProperty("chatId") @NotBlank @Size(max = 255)
+    record ChatIdRequest(@JsonProperty("chatId") @NotBlank @Size(max = 255)
                   @Pattern(regexp = "@[^:\\s]+:[^\\s]+", message = "must be a Matrix user id (@localpart:server)") String chatId,
                   @JsonProperty("userIdentifier") @Size(max = 255) @NoControlCharacters String userIdentifier,
                   @JsonProperty("roomUrl") @Size(max = 2000) @NoControlCharacters String roomUrl) {

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.roomservice.infra.homeserver.MatrixTransport.segment;
 
@@ -43,6 +45,8 @@ class MatrixWorldHomeserver implements WorldHomeserver {
     private final MatrixConnections connections;
     private final SynapseAdmin admin;
     private final BulkKicks kicks;
+    /** Namespace users known to exist on the homeserver, so that an enter does not register them again. */
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
     MatrixWorldHomeserver(MatrixConnections connections, SynapseAdmin admin, BulkKicks kicks) {
         this.connections = connections;
@@ -140,7 +144,12 @@ class MatrixWorldHomeserver implements WorldHomeserver {
         Link link = link();
         String room = V3 + "/rooms/" + segment(matrixRoomId);
         if (link.inNamespace(matrixUserId)) {
-            link.registerNamespaceUser(matrixUserId);
+            // keyed by homeserver too: after a move to a new homeserver the account is made there again
+            String known = link.connection.properties().homeserverUrl() + " " + matrixUserId;
+            if (!registered.contains(known)) {
+                link.registerNamespaceUser(matrixUserId);
+                registered.add(known);
+            }
             invite(link, matrixRoomId, matrixUserId);
             link.bot.as(matrixUserId).post(room + "/join", Map.of()).expect(Void.class);
         } else if (link.isLocal(matrixUserId) && adminAccount().isPresent()) {

@@ -3,12 +3,14 @@ package io.roomservice.infra.reliability;
 import io.roomservice.infra.support.Api;
 import io.roomservice.infra.support.TestTokens;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The request of one cell of the permission matrix. A call the table expects to succeed changes
@@ -98,8 +100,13 @@ final class MatrixRequests {
             }
             case "PUT /api/members/{person}/chatId/" -> new Request(method, path.replace("{person}", uuid()),
                     "{\"chatId\": \"@matrix-" + uuid().substring(0, 8) + ":scripted.test\"}");
-            case "GET /api/worlds/{uuid}/rooms/" -> new Request(method, path.replace("{uuid}", world()) + "?person=" + uuid(),
-                    null);
+            case "GET /api/worlds/{uuid}/rooms/" -> {
+                // the listing is a read model: it shows the world a moment after it was registered
+                String world = world();
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        api.get("/api/worlds/" + world + "/rooms/?person=" + world, TestTokens.host()).status() == 200);
+                yield new Request(method, path.replace("{uuid}", world) + "?person=" + uuid(), null);
+            }
             case "POST /api/matrix/rooms/" -> new Request(method, path, "{\"project\": \"" + project() + "\"}");
             case "POST /api/matrix/rooms/{uuid}/retry/", "POST /api/matrix/rooms/{uuid}/reactivate/",
                  "POST /api/matrix/rooms/{uuid}/disable/", "DELETE /api/matrix/rooms/{uuid}/" ->

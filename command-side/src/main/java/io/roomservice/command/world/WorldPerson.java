@@ -120,7 +120,7 @@ public class WorldPerson {
             return "unchanged";
         }
         apply(new AreaLeft(command.person(), command.worldId(), command.areaId(), matrixUserId,
-                kick(command.areaId(), presences)));
+                kick(command.areaId(), presences), visit.moderator()));
         return "left";
     }
 
@@ -138,7 +138,7 @@ public class WorldPerson {
             return;
         }
         apply(new AreaPresenceTimedOut(person, visit.worldId(), deadline.areaId(), matrixUserId,
-                kick(deadline.areaId(), presences)));
+                kick(deadline.areaId(), presences), visit.moderator()));
     }
 
     private boolean renew(UserId who, WorldId worldId, PresenceTimeout timeout, DeadlineManager deadlines) {

@@ -125,8 +125,15 @@ class WorldPersonTest {
     void leavingAnAreaRecordsTheLeaveWithAKick() {
         fixture.given(linked(), entered(area, false))
                 .when(new LeaveArea(person, world, area))
-                .expectEvents(new AreaLeft(person, world, area, ALICE, true))
+                .expectEvents(new AreaLeft(person, world, area, ALICE, true, false))
                 .expectResultMessagePayload("left");
+    }
+
+    @Test
+    void aModeratorLeavingLosesTheirPowerWithTheKick() {
+        fixture.given(linked(), new WorldMembershipSet(person, world, List.of("admin"), ALICE), entered(area, true))
+                .when(new LeaveArea(person, world, area))
+                .expectEvents(new AreaLeft(person, world, area, ALICE, true, true));
     }
 
     @Test
@@ -134,7 +141,7 @@ class WorldPersonTest {
         sharedIdIn.add(area);
         fixture.given(linked(), entered(area, false))
                 .when(new LeaveArea(person, world, area))
-                .expectEvents(new AreaLeft(person, world, area, ALICE, false));
+                .expectEvents(new AreaLeft(person, world, area, ALICE, false, false));
     }
 
     @Test
@@ -150,7 +157,7 @@ class WorldPersonTest {
         fixture.given(linked())
                 .andGivenCommands(new EnterArea(person, world, area))
                 .whenTimeElapses(TIMEOUT.plusSeconds(1))
-                .expectEvents(new AreaPresenceTimedOut(person, world, area, ALICE, true));
+                .expectEvents(new AreaPresenceTimedOut(person, world, area, ALICE, true, false));
     }
 
     @Test
@@ -170,7 +177,7 @@ class WorldPersonTest {
         timeout = TIMEOUT.plus(TIMEOUT).minusMillis(1);
         given.andGivenCommands(new RenewPresence(person, world))
                 .whenTimeElapses(timeout.plusMillis(1))
-                .expectEvents(new AreaPresenceTimedOut(person, world, area, ALICE, true));
+                .expectEvents(new AreaPresenceTimedOut(person, world, area, ALICE, true, false));
     }
 
     @Test
@@ -199,7 +206,7 @@ class WorldPersonTest {
 
     @Test
     void enteringAgainAfterATimeoutIsANewVisit() {
-        fixture.given(linked(), entered(area, false), new AreaPresenceTimedOut(person, world, area, ALICE, true))
+        fixture.given(linked(), entered(area, false), new AreaPresenceTimedOut(person, world, area, ALICE, true, false))
                 .when(new EnterArea(person, world, area))
                 .expectEvents(entered(area, false))
                 .expectScheduledDeadline(TIMEOUT, new PresenceDeadline(area, 2));

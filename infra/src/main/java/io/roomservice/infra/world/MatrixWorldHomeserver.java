@@ -162,12 +162,18 @@ class MatrixWorldHomeserver implements WorldHomeserver {
         } else {
             invite(link, matrixRoomId, matrixUserId);
         }
-        link.setPower(matrixRoomId, matrixUserId, moderator ? MODERATOR : null);
+        if (moderator) {
+            link.setPower(matrixRoomId, matrixUserId, MODERATOR);
+        }
     }
 
     @Override
-    public void leaveArea(String matrixRoomId, String matrixUserId) {
-        kick(link(), matrixRoomId, matrixUserId, "Left the area");
+    public void leaveArea(String matrixRoomId, String matrixUserId, boolean moderator) {
+        Link link = link();
+        kick(link, matrixRoomId, matrixUserId, "Left the area");
+        if (moderator) {
+            link.setPower(matrixRoomId, matrixUserId, null);
+        }
     }
 
     /** Someone already there (or banned) answers 403: nothing to do. */

@@ -104,7 +104,7 @@ record FuzzTargets(Ids ids) {
         if (path.startsWith("/api/host/customers/")) {
             return ids.customer();
         }
-        if (path.startsWith("/api/audit/users/")) {
+        if (path.startsWith("/api/audit/users/") || path.startsWith("/api/audit/worlds/people/")) {
             return ids.user();
         }
         if (path.contains("/disable")) {

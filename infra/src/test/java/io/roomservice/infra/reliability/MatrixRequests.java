@@ -98,6 +98,11 @@ final class MatrixRequests {
                 yield new Request(method, path.replace("{uuid}", world).replace("{area}", area),
                         "{\"person\": \"" + person + "\"}");
             }
+            case "GET /api/audit/worlds/people/{uuid}/events/" -> {
+                String person = uuid();
+                host("PUT", "/api/members/" + person + "/chatId", "{\"chatId\": \"@audited:scripted.test\"}");
+                yield new Request(method, path.replace("{uuid}", person), null);
+            }
             case "PUT /api/members/{person}/chatId/" -> new Request(method, path.replace("{person}", uuid()),
                     "{\"chatId\": \"@matrix-" + uuid().substring(0, 8) + ":scripted.test\"}");
             case "GET /api/worlds/{uuid}/rooms/" -> {

@@ -100,6 +100,7 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             GET    /api/audit/rooms/{uuid}/state/                     | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 200     | 403  | 401
             GET    /api/audit/rooms/{uuid}/timeline/                  | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 200     | 403  | 401
             GET    /api/audit/users/{uuid}/events/                    | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 200     | 403  | 401
+            GET    /api/audit/worlds/people/{uuid}/events/            | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 200     | 403  | 401
             GET    /api/audit/exports/{uuid}/events/                  | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 404     | 403  | 401
             # operations: staff
             GET    /api/admin/projections/                            | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401

@@ -177,6 +177,11 @@ class WorldsSynapseEndToEndTest extends SynapseLinkedTest {
         var bodies = new ArrayList<String>();
         messages.path("chunk").forEach(event -> bodies.add(event.path("content").path("body").asString("")));
         assertThat(bodies).doesNotContain("said while Bob was away");
+
+        presence(world, area, ada, "leave");
+        awaitMembership(room, ada.userId(), "leave");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(state(room, "m.room.power_levels", "")
+                .path("users").has(ada.userId())).as("a moderator's power goes with the kick").isFalse());
     }
 
     @Test

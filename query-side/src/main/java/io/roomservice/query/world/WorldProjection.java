@@ -28,7 +28,7 @@ import java.util.UUID;
 
 /**
  * Worlds, their rooms and their members' tags, for the host's listing of the map rooms a person may
- * see. A read model only; rebuildable (a reset empties the tables).
+ * see. A read model only; a replay starts from empty tables (its reset handler).
  */
 @Component
 @ProcessingGroup(WorldProjection.PROCESSING_GROUP)

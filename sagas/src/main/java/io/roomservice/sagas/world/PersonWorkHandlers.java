@@ -80,7 +80,7 @@ public final class PersonWorkHandlers {
             if (work.present()) {
                 homeserver.enterArea(area.get().matrixRoomId(), work.matrixUserId(), work.moderator());
             } else {
-                homeserver.leaveArea(area.get().matrixRoomId(), work.matrixUserId());
+                homeserver.leaveArea(area.get().matrixRoomId(), work.matrixUserId(), work.moderator());
             }
             return WorkResult.done();
         }

@@ -33,9 +33,9 @@ public interface WorldHomeserver {
 
     void removeFromSpace(String spaceRoomId, String matrixUserId);
 
-    /** Invites and joins the person (power 50 when {@code moderator}, none of their own otherwise). */
+    /** Invites and joins the person; a moderator gets power 50 (others keep the default, so nothing is read). */
     void enterArea(String matrixRoomId, String matrixUserId, boolean moderator);
 
-    /** Kicks the person server-side (not a ban: they can come back). */
-    void leaveArea(String matrixRoomId, String matrixUserId);
+    /** Kicks the person server-side (not a ban: they can come back); a moderator's power 50 goes too. */
+    void leaveArea(String matrixRoomId, String matrixUserId, boolean moderator);
 }

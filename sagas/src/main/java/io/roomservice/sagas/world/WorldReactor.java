@@ -108,7 +108,7 @@ public class WorldReactor {
         for (AreaVisit visit : event.areas()) {
             if (event.previous() != null && !visit.previousStays()) {
                 work.submit(new AreaPresence(event.person(), sequence, index++, visit.areaId(), event.previous(),
-                        false, false));
+                        false, visit.moderator()));
             }
             work.submit(new AreaPresence(event.person(), sequence, index++, visit.areaId(), event.matrixUserId(),
                     true, visit.moderator()));
@@ -127,7 +127,7 @@ public class WorldReactor {
     void on(AreaLeft event, @SequenceNumber long sequence, HomeserverWorkQueue work) {
         if (event.kick()) {
             work.submit(new AreaPresence(event.person(), sequence, 0, event.areaId(), event.matrixUserId(), false,
-                    false));
+                    event.moderator()));
         }
     }
 
@@ -135,7 +135,7 @@ public class WorldReactor {
     void on(AreaPresenceTimedOut event, @SequenceNumber long sequence, HomeserverWorkQueue work) {
         if (event.kick()) {
             work.submit(new AreaPresence(event.person(), sequence, 0, event.areaId(), event.matrixUserId(), false,
-                    false));
+                    event.moderator()));
         }
     }
 }

@@ -40,12 +40,12 @@ class WorldReactorTest {
 
     @Test
     void aLeaveAndATimeoutKickOnlyWhenTheEventSaysSo() {
-        reactor.on(new AreaLeft(person, world, area, "@a:example.org", true), 5, queue);
-        reactor.on(new AreaLeft(person, world, area, "@a:example.org", false), 6, queue);
-        reactor.on(new AreaPresenceTimedOut(person, world, area, "@a:example.org", true), 7, queue);
+        reactor.on(new AreaLeft(person, world, area, "@a:example.org", true, true), 5, queue);
+        reactor.on(new AreaLeft(person, world, area, "@a:example.org", false, false), 6, queue);
+        reactor.on(new AreaPresenceTimedOut(person, world, area, "@a:example.org", true, false), 7, queue);
 
         assertThat(queue.submitted()).containsExactly(
-                new AreaPresence(person, 5, 0, area, "@a:example.org", false, false),
+                new AreaPresence(person, 5, 0, area, "@a:example.org", false, true),
                 new AreaPresence(person, 7, 0, area, "@a:example.org", false, false));
     }
 
@@ -60,6 +60,7 @@ class WorldReactorTest {
                 new AreaPresence(person, 9, 1, area, "@old:example.org", false, false),
                 new AreaPresence(person, 9, 2, area, "@new:example.org", true, false),
                 new AreaPresence(person, 9, 3, shared, "@new:example.org", true, true));
+        // the previous id stays in the shared area: another person present there has it
     }
 
     @Test

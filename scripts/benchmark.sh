@@ -6,7 +6,7 @@
 #   scripts/benchmark.sh [foundation|appservice|members|exports|bot|worlds|all]   (default: all)
 #
 # Knobs: BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_ROOMS (100000 rooms = 200000 events, foundation),
-# BENCH_MEMBERS (500, members; needs python3 for the Synapse test bed), BENCH_MESSAGES (5000,20000, exports), BENCH_COMMANDS (200, bot), BENCH_PEOPLE (200, worlds). The foundation harness also takes
+# BENCH_MEMBERS (500, members; needs python3 for the Synapse test bed), BENCH_MESSAGES (5000,20000, exports), BENCH_COMMANDS (200, bot), BENCH_PEOPLE (200, worlds), BENCH_SCHEDULER_THREADS (4, worlds: roomservice.scheduler.threads). The foundation harness also takes
 # -Dbench.threads=1,8, -Dbench.rounds=4, -Dbench.commands-only=true and -Dbench.stop=processor,... when
 # run through Maven directly (see FoundationBenchmark).
 set -euo pipefail
@@ -22,6 +22,7 @@ run() {
     -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.warmup="${BENCH_WARMUP:-5}" \
     -Dbench.rooms="${BENCH_ROOMS:-100000}" -Dbench.members="${BENCH_MEMBERS:-500}" \
     -Dbench.messages="${BENCH_MESSAGES:-5000,20000}" -Dbench.commands="${BENCH_COMMANDS:-200}" -Dbench.people="${BENCH_PEOPLE:-200}" \
+    -Dbench.scheduler-threads="${BENCH_SCHEDULER_THREADS:-4}" \
     | sed -n '/===== roomservice/,/=====$/p;/Tests run:\|BUILD\|ERROR/p'
 }
 

@@ -37,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * has tens of them, changed rarely), so that a room's name prefix, its kind and its Space are decided
  * in one place. Who is in an area is the person's business ({@link WorldPerson}), not the world's.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class World {
 
     static final String CREATED = "created";

@@ -42,7 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * has a persisted deadline (Axon's deadline manager on db-scheduler: it survives a restart and fires
  * on one node); a heartbeat gives every visit of the world a new one.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class WorldPerson {
 
     static final String ADMIN_TAG = "admin";

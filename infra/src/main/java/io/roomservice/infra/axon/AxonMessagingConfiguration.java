@@ -8,6 +8,7 @@ import io.roomservice.query.membership.RoomMemberProjection;
 import io.roomservice.query.profile.UserProfileProjection;
 import io.roomservice.query.room.RoomProjection;
 import io.roomservice.query.timeline.TimelineProjection;
+import io.roomservice.query.world.WorldProjection;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -57,7 +58,7 @@ public class AxonMessagingConfiguration {
     static final List<String> READ_MODEL_PROCESSORS = List.of(RoomProjection.PROCESSING_GROUP,
             RoomMemberProjection.PROCESSING_GROUP, UserProfileProjection.PROCESSING_GROUP,
             DirectoryProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP,
-            ExportProjection.PROCESSING_GROUP, ProjectWorkProjection.PROCESSING_GROUP,
+            ExportProjection.PROCESSING_GROUP, ProjectWorkProjection.PROCESSING_GROUP, WorldProjection.PROCESSING_GROUP,
             CommandSideLookupsConfiguration.PROCESSOR);
 
     @Bean

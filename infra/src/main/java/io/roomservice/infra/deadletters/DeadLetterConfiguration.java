@@ -2,6 +2,7 @@ package io.roomservice.infra.deadletters;
 
 import io.roomservice.query.export.ExportProjection;
 import io.roomservice.query.order.ProjectWorkProjection;
+import io.roomservice.query.world.WorldProjection;
 import io.roomservice.sagas.bot.BotCommandReactor;
 import io.roomservice.query.directory.DirectoryProjection;
 import io.roomservice.query.membership.RoomMemberProjection;
@@ -40,7 +41,7 @@ public class DeadLetterConfiguration {
             TimelineProjection.PROCESSING_GROUP, DirectoryProjection.PROCESSING_GROUP,
             UserProfileProjection.PROCESSING_GROUP, RoomMemberProjection.PROCESSING_GROUP,
             MatrixAccess.PROCESSING_GROUP, "credentials-revocation", ExportProjection.PROCESSING_GROUP,
-            ProjectWorkProjection.PROCESSING_GROUP, BotCommandReactor.PROCESSING_GROUP);
+            ProjectWorkProjection.PROCESSING_GROUP, BotCommandReactor.PROCESSING_GROUP, WorldProjection.PROCESSING_GROUP);
 
     @Bean
     public ConfigurerModule deadLetterQueues() {

@@ -56,7 +56,7 @@ class MatrixWorldHomeserver implements WorldHomeserver {
 
     @Override
     public String ensureSpace(WorldId worldId, String name) {
-        Link link = link();
+        WorldLink link = link();
         String alias = link.alias("world", worldId.value().toString());
         Map<String, Object> body = link.roomBody(name, alias, Map.of("type", "m.space", "m.federate", false),
                 List.of(), Map.of("users", Map.of(link.bot(), 100)), List.of());
@@ -66,7 +66,7 @@ class MatrixWorldHomeserver implements WorldHomeserver {
     @Override
     public String ensureRoom(WorldRoomId roomId, WorldRoomKind kind, String matrixName, List<String> tags,
                              String spaceRoomId) {
-        Link link = link();
+        WorldLink link = link();
         String alias = link.alias("wroom", roomId.value().toString());
         List<Map<String, Object>> state = new ArrayList<>(List.of(
                 state(ROOM_TYPE, "", Map.of("room_type", kind.wireName())),
@@ -99,7 +99,7 @@ class MatrixWorldHomeserver implements WorldHomeserver {
 
     @Override
     public void describeRoom(String matrixRoomId, String matrixName, List<String> tags) {
-        Link link = link();
+        WorldLink link = link();
         link.putState(matrixRoomId, "m.room.name", "", Map.of("name", matrixName));
         if (tags != null) {
             link.putState(matrixRoomId, TAGS, "", Map.of("tags", String.join("|", tags)));
@@ -108,7 +108,7 @@ class MatrixWorldHomeserver implements WorldHomeserver {
 
     @Override
     public void vacate(String matrixRoomId, String spaceRoomId) {
-        Link link = link();
+        WorldLink link = link();
         MatrixResponse members = link.bot.get(V3 + "/rooms/" + segment(matrixRoomId) + "/members?not_membership=leave");
         if (members.status() == 403) {
             return; // the bot left already: a repeat after the last step
@@ -141,11 +141,11 @@ class MatrixWorldHomeserver implements WorldHomeserver {
 
     @Override
     public void enterArea(String matrixRoomId, String matrixUserId, boolean moderator) {
-        Link link = link();
+        WorldLink link = link();
         String room = V3 + "/rooms/" + segment(matrixRoomId);
         if (link.inNamespace(matrixUserId)) {
             // keyed by homeserver too: after a move to a new homeserver the account is made there again
-            String known = link.connection.properties().homeserverUrl() + " " + matrixUserId;
+            String known = link.homeserverUrl() + " " + matrixUserId;
             if (!registered.contains(known)) {
                 link.registerNamespaceUser(matrixUserId);
                 registered.add(known);
@@ -169,7 +169,7 @@ class MatrixWorldHomeserver implements WorldHomeserver {
 
     @Override
     public void leaveArea(String matrixRoomId, String matrixUserId, boolean moderator) {
-        Link link = link();
+        WorldLink link = link();
         kick(link, matrixRoomId, matrixUserId, "Left the area");
         if (moderator) {
             link.setPower(matrixRoomId, matrixUserId, null);
@@ -177,7 +177,7 @@ class MatrixWorldHomeserver implements WorldHomeserver {
     }
 
     /** Someone already there (or banned) answers 403: nothing to do. */
-    private static void invite(Link link, String matrixRoomId, String matrixUserId) {
+    private static void invite(WorldLink link, String matrixRoomId, String matrixUserId) {
         MatrixResponse invited = link.bot.post(V3 + "/rooms/" + segment(matrixRoomId) + "/invite",
                 Map.of("user_id", matrixUserId));
         if (!invited.successful() && !invited.is(403, "M_FORBIDDEN")) {
@@ -186,7 +186,7 @@ class MatrixWorldHomeserver implements WorldHomeserver {
     }
 
     /** Not a ban: the person can come back. Someone not in the room answers 403: already done. */
-    private static void kick(Link link, String matrixRoomId, String matrixUserId, String reason) {
+    private static void kick(WorldLink link, String matrixRoomId, String matrixUserId, String reason) {
         MatrixResponse kicked = link.bot.post(V3 + "/rooms/" + segment(matrixRoomId) + "/kick",
                 Map.of("user_id", matrixUserId, "reason", reason));
         if (!kicked.successful() && !kicked.is(403, "M_FORBIDDEN")) {
@@ -218,103 +218,7 @@ class MatrixWorldHomeserver implements WorldHomeserver {
         return identity.get(V3 + "/account/whoami").expect(JsonNode.class).path("user_id").asString();
     }
 
-    private Link link() {
-        return new Link(connections.require());
-    }
-
-    /** One homeserver link for the length of one call. */
-    private static final class Link {
-
-        private final MatrixConnections.Connection connection;
-        final MatrixIdentity bot;
-
-        Link(MatrixConnections.Connection connection) {
-            this.connection = connection;
-            this.bot = connection.client().appservice();
-        }
-
-        String domain() {
-            return connection.homeserver().domain();
-        }
-
-        String bot() {
-            return connection.homeserver().botUserId();
-        }
-
-        String alias(String kind, String uuid) {
-            return connection.properties().aliasPrefix() + "-" + kind + "-" + uuid.replace("-", "");
-        }
-
-        boolean inNamespace(String userId) {
-            return userId.startsWith("@" + connection.properties().aliasPrefix() + "-") && isLocal(userId);
-        }
-
-        boolean isLocal(String userId) {
-            return userId.endsWith(":" + domain());
-        }
-
-        void registerNamespaceUser(String userId) {
-            connection.client().registerAppserviceUser(userId.substring(1, userId.indexOf(':')));
-        }
-
-        Map<String, Object> roomBody(String name, String aliasLocalpart, Map<String, Object> creation,
-                                     List<Map<String, Object>> state, Map<String, Object> power, List<String> invite) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("room_version", connection.properties().roomVersion());
-            body.put("name", name);
-            body.put("room_alias_name", aliasLocalpart);
-            body.put("visibility", "private");
-            body.put("preset", "private_chat");
-            body.put("creation_content", creation);
-            body.put("initial_state", state);
-            body.put("power_level_content_override", power);
-            body.put("invite", invite);
-            return body;
-        }
-
-        /** The room behind the alias, or a new one; a concurrent creation that took the alias is found. */
-        String findOrCreate(String aliasLocalpart, Map<String, Object> body) {
-            connection.client().registerAppserviceUser(connection.properties().senderLocalpart());
-            String alias = "#" + aliasLocalpart + ":" + domain();
-            Optional<String> existing = connection.client().resolveAlias(alias);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            MatrixResponse created = bot.post(V3 + "/createRoom", body);
-            if (created.is(400, "M_ROOM_IN_USE") || created.status() == 409) {
-                return connection.client().resolveAlias(alias).orElseThrow(created::failure);
-            }
-            return created.expect(JsonNode.class).path("room_id").asString();
-        }
-
-        void putState(String roomId, String type, String stateKey, Map<String, Object> content) {
-            bot.put(V3 + "/rooms/" + segment(roomId) + "/state/" + segment(type) + "/" + segment(stateKey), content)
-                    .expect(Void.class);
-        }
-
-        String membership(String roomId, String userId) {
-            MatrixResponse member = bot.get(V3 + "/rooms/" + segment(roomId) + "/state/m.room.member/" + segment(userId));
-            return member.successful() ? member.expect(JsonNode.class).path("membership").asString("") : "";
-        }
-
-        /** Read-modify-write of the person's own level; {@code level} null removes it. Nothing when equal. */
-        @SuppressWarnings("unchecked")
-        void setPower(String roomId, String userId, Integer level) {
-            String path = V3 + "/rooms/" + segment(roomId) + "/state/m.room.power_levels/";
-            Map<String, Object> content = bot.get(path).expect(Map.class);
-            Map<String, Object> users = new LinkedHashMap<>((Map<String, Object>) content.getOrDefault("users", Map.of()));
-            Object current = users.get(userId);
-            if (level == null ? current == null : current instanceof Number n && n.intValue() == level) {
-                return;
-            }
-            if (level == null) {
-                users.remove(userId);
-            } else {
-                users.put(userId, level);
-            }
-            Map<String, Object> changed = new LinkedHashMap<>(content);
-            changed.put("users", users);
-            bot.put(path, changed).expect(Void.class);
-        }
+    private WorldLink link() {
+        return new WorldLink(connections.require());
     }
 }

@@ -73,8 +73,8 @@ public class WorldPerson {
         return true;
     }
 
+    /** A person never seen is not made for it: the caller hears "unknown" and answers that nothing changed. */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(EndWorldMembership command) {
         if (!memberships.containsKey(command.worldId())) {
             return false;
@@ -112,8 +112,8 @@ public class WorldPerson {
         return "entered";
     }
 
+    /** A person never seen is not made for it: the caller hears "unknown" and answers that nothing changed. */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(LeaveArea command, AreaPresences presences) {
         Visit visit = visits.get(command.areaId());
         if (visit == null || !visit.worldId().equals(command.worldId())) {
@@ -124,8 +124,8 @@ public class WorldPerson {
         return "left";
     }
 
+    /** A person never seen is not made for it: the caller hears "unknown" and answers that nothing changed. */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(RenewPresence command, PresenceTimeout timeout, DeadlineManager deadlines) {
         return renew(command.person(), command.worldId(), timeout, deadlines) ? "renewed" : "unchanged";
     }

@@ -17,6 +17,7 @@ import io.roomservice.api.world.WorldId;
 import io.roomservice.api.world.WorldMembershipSet;
 import io.roomservice.api.world.WorldRejections;
 import io.roomservice.api.world.WorldRoomId;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +151,18 @@ class WorldPersonTest {
                 .when(new LeaveArea(person, world, area))
                 .expectNoEvents()
                 .expectResultMessagePayload("unchanged");
+    }
+
+    @Test
+    void aLeaveOrHeartbeatOfAPersonNeverSeenMakesNoRecord() {
+        fixture.givenNoPriorActivity()
+                .when(new LeaveArea(person, world, area))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
+        fixture.givenNoPriorActivity()
+                .when(new RenewPresence(person, world))
+                .expectNoEvents()
+                .expectException(AggregateNotFoundException.class);
     }
 
     @Test

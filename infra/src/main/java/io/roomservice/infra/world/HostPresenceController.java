@@ -53,17 +53,15 @@ public class HostPresenceController {
     public ResponseEntity<WorldChange> leave(@PathVariable UUID uuid, @PathVariable UUID area,
                                              @Valid @RequestBody WorldRequests.PresenceRequest body,
                                              @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
-        String outcome = commands.send(new LeaveArea(new UserId(body.person()), new WorldId(uuid), new WorldRoomId(area)),
-                Caller.of(jwt), request);
-        return WorldChange.answer(outcome);
+        return WorldChange.answer(WorldChange.unchangedWhenUnknown(() -> commands.send(new LeaveArea(
+                new UserId(body.person()), new WorldId(uuid), new WorldRoomId(area)), Caller.of(jwt), request)));
     }
 
     @Operation(summary = "A heartbeat of a person in the world: their areas are kept for another presence timeout")
     @PostMapping({"/presence/heartbeat", "/presence/heartbeat/"})
     public ResponseEntity<WorldChange> heartbeat(@PathVariable UUID uuid, @Valid @RequestBody WorldRequests.PresenceRequest body,
                                                  @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
-        String outcome = commands.send(new RenewPresence(new UserId(body.person()), new WorldId(uuid)), Caller.of(jwt),
-                request);
-        return WorldChange.answer(outcome);
+        return WorldChange.answer(WorldChange.unchangedWhenUnknown(() -> commands.send(new RenewPresence(
+                new UserId(body.person()), new WorldId(uuid)), Caller.of(jwt), request)));
     }
 }

@@ -91,8 +91,11 @@ public class HostWorldController {
     @DeleteMapping({"/members/{person}", "/members/{person}/"})
     public ResponseEntity<WorldChange> endMembership(@PathVariable UUID uuid, @PathVariable UUID person,
                                                      @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
-        Boolean changed = commands.send(new EndWorldMembership(new UserId(person), new WorldId(uuid)),
-                Caller.of(jwt), request);
-        return WorldChange.answer(Boolean.TRUE.equals(changed), Boolean.TRUE.equals(changed) ? "removed" : "unchanged");
+        String outcome = WorldChange.unchangedWhenUnknown(() -> {
+            Boolean changed = commands.send(new EndWorldMembership(new UserId(person), new WorldId(uuid)),
+                    Caller.of(jwt), request);
+            return Boolean.TRUE.equals(changed) ? "removed" : "unchanged";
+        });
+        return WorldChange.answer(outcome);
     }
 }

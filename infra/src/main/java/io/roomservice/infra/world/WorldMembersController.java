@@ -51,8 +51,8 @@ public class WorldMembersController {
     public ResponseEntity<WorldChange> chatId(@PathVariable UUID person, @Valid @RequestBody WorldRequests.ChatIdRequest body,
                                               @AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
         if (body.userIdentifier() != null && !body.userIdentifier().equals(person.toString())) {
-            throw new BadRequestException("invalid-field", "userIdentifier",
-                    "userIdentifier, when given, must be the person of the path.");
+            throw new BadRequestException("invalid-field", "user_identifier",
+                    "user_identifier (userIdentifier), when given, must be the person of the path.");
         }
         Boolean changed = commands.send(new LinkChatId(new UserId(person), body.chatId()), Caller.of(jwt), request);
         return WorldChange.answer(Boolean.TRUE.equals(changed), Boolean.TRUE.equals(changed) ? "linked" : "unchanged");

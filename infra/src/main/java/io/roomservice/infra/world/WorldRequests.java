@@ -1,6 +1,6 @@
 package io.roomservice.infra.world;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.roomservice.infra.web.NoControlCharacters;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,11 +39,14 @@ final class WorldRequests {
     record PresenceRequest(@NotNull UUID person) {
     }
 
-    /** The seed's contract, in its own camelCase: {@code {"chatId", "userIdentifier", "roomUrl"}}. */
-    record ChatIdRequest(@JsonProperty("chatId") @NotBlank @Size(max = 255)
-                  @Pattern(regexp = "@[^:\\s]+:[^\\s]+", message = "must be a Matrix user id (@localpart:server)") String chatId,
-                  @JsonProperty("userIdentifier") @Size(max = 255) @NoControlCharacters String userIdentifier,
-                  @JsonProperty("roomUrl") @Size(max = 2000) @NoControlCharacters String roomUrl) {
+    /**
+     * {@code {"chat_id", "user_identifier", "room_url"}}; the seed's pusher sends them in camelCase
+     * ({@code chatId}, {@code userIdentifier}, {@code roomUrl}), which is accepted as it is.
+     */
+    record ChatIdRequest(@JsonAlias("chatId") @NotBlank @Size(max = 255)
+                         @Pattern(regexp = "@[^:\\s]+:[^\\s]+", message = "must be a Matrix user id (@localpart:server)") String chatId,
+                         @JsonAlias("userIdentifier") @Size(max = 255) @NoControlCharacters String userIdentifier,
+                         @JsonAlias("roomUrl") @Size(max = 2000) @NoControlCharacters String roomUrl) {
     }
 
     /** Tags without repeats, sorted: the same set of tags is the same membership. */

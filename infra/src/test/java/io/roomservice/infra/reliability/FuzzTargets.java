@@ -152,7 +152,7 @@ record FuzzTargets(Ids ids) {
             case "WorldRoomRequest" -> MAP_ROOM.forEach(body::put);
             case "WorldMemberRequest" -> MEMBER.forEach(body::put);
             case "PresenceRequest" -> body.put("person", quoted(ids.user()));
-            case "ChatIdRequest" -> body.put("chatId", quoted("@fuzz:scripted.test"));
+            case "ChatIdRequest" -> body.put("chat_id", quoted("@fuzz:scripted.test"));
             default -> operation.body().properties().forEach(p -> body.put(p.name(), switch (p.type()) {
                 case "boolean" -> "false";
                 case "integer", "number" -> "1";

@@ -74,7 +74,22 @@ class HostWorldsEndToEndTest extends EndToEndTest {
                 400, "invalid-field");
         expectProblem(api.put("/api/members/" + person + "/chatId", TestTokens.host(),
                 "{\"chatId\": \"@alice:example.org\", \"userIdentifier\": \"someone-else\"}"), 400, "invalid-field");
+        expectProblem(api.put("/api/members/" + person + "/chatId", TestTokens.host(),
+                "{\"chat_id\": \"@alice:example.org\", \"room_url\": \"a\\u0000b\"}"), 400, "invalid-field");
         assertThat(eventsOf(WorldPersonIds.of(new UserId(person)))).isZero();
+    }
+
+    @Test
+    void theSeedsCamelCaseAndTheApisSnakeCaseBothLinkAMatrixId() {
+        UUID person = UUID.randomUUID();
+        var seed = api.put("/api/members/" + person + "/chatId", TestTokens.host(), "{\"chatId\": \"@alice:example.org\", "
+                + "\"userIdentifier\": \"" + person + "\", \"roomUrl\": \"https://play.example/_/global/map.json\"}");
+        assertThat(seed.status()).as(seed.body()).isEqualTo(202);
+        var snake = api.put("/api/members/" + person + "/chatId", TestTokens.host(), "{\"chat_id\": \"@alice:example.org\"}");
+        assertThat(snake.status()).as("the same id again").isEqualTo(200);
+        var changed = api.put("/api/members/" + person + "/chatId", TestTokens.host(), "{\"chat_id\": \"@ada:example.org\"}");
+        assertThat(changed.status()).isEqualTo(202);
+        assertThat(changed.json().get("outcome").asString()).isEqualTo("linked");
     }
 
     @Test

@@ -17,11 +17,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Worlds on the real Synapse of the test bed: the Space and its children, the custom state events,
  * tag filtering, and a real Synapse user entering, leaving and timing out of an area (a short presence
- * timeout here), read back with that user's own token.
+ * timeout here: {@value #TIMEOUT_SECONDS} s), read back with that user's own token.
  */
-@TestPropertySource(properties = "roomservice.worlds.presence-timeout=3s")
+@TestPropertySource(properties = "roomservice.worlds.presence-timeout=" + WorldsSynapseEndToEndTest.TIMEOUT_SECONDS + "s")
 class WorldsSynapseEndToEndTest extends SynapseLinkedTest {
 
+    /** Short, for the timeout test; the other tests send heartbeats, as a host does, while they wait. */
+    static final int TIMEOUT_SECONDS = 20;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private String world() {
@@ -62,6 +64,22 @@ class WorldsSynapseEndToEndTest extends SynapseLinkedTest {
     private void awaitMembership(String roomId, String userId, String expected) {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(membership(roomId, userId)).isEqualTo(expected));
+    }
+
+    /** Waits for the membership, sending the host's heartbeats for the people present meanwhile. */
+    private void awaitMembership(String roomId, String userId, String expected, String world, Person... present) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            for (Person person : present) {
+                heartbeat(world, person);
+            }
+            assertThat(membership(roomId, userId)).isEqualTo(expected);
+        });
+    }
+
+    private void heartbeat(String world, Person person) {
+        var response = api.post("/api/host/worlds/" + world + "/presence/heartbeat", TestTokens.host(),
+                "{\"person\": \"" + person.uuid() + "\"}");
+        assertThat(response.status()).as(response.body()).isIn(200, 202);
     }
 
     private record Person(UUID uuid, String userId, String token) {
@@ -159,18 +177,19 @@ class WorldsSynapseEndToEndTest extends SynapseLinkedTest {
 
         presence(world, area, ada, "enter");
         presence(world, area, bob, "enter");
-        awaitMembership(room, ada.userId(), "join");
-        awaitMembership(room, bob.userId(), "join");
+        awaitMembership(room, ada.userId(), "join", world, ada, bob);
+        awaitMembership(room, bob.userId(), "join", world, ada, bob);
         JsonNode power = state(room, "m.room.power_levels", "");
         assertThat(power.path("users").path(ada.userId()).asInt()).isEqualTo(50);
         assertThat(power.path("users").has(bob.userId())).isFalse();
 
         presence(world, area, bob, "leave");
-        awaitMembership(room, bob.userId(), "leave");
+        awaitMembership(room, bob.userId(), "leave", world, ada);
+        heartbeat(world, ada);
         matrix("PUT", "/_matrix/client/v3/rooms/" + encode(room) + "/send/m.room.message/away-" + UUID.randomUUID(),
                 ada.token(), "{\"msgtype\": \"m.text\", \"body\": \"said while Bob was away\"}");
         presence(world, area, bob, "enter");
-        awaitMembership(room, bob.userId(), "join");
+        awaitMembership(room, bob.userId(), "join", world, ada, bob);
 
         JsonNode messages = matrix("GET", "/_matrix/client/v3/rooms/" + encode(room) + "/messages?dir=b&limit=100",
                 bob.token(), null);
@@ -192,11 +211,12 @@ class WorldsSynapseEndToEndTest extends SynapseLinkedTest {
         String room = matrixRoomOf(area);
 
         presence(world, area, cleo, "enter");
-        awaitMembership(room, cleo.userId(), "join");
-        // no heartbeat: the 3 s presence timeout kicks, which is not a ban
-        awaitMembership(room, cleo.userId(), "leave");
+        awaitMembership(room, cleo.userId(), "join", world, cleo);
+        // no heartbeat from here: the presence timeout kicks, which is not a ban
+        await().atMost(PATIENCE.plusSeconds(TIMEOUT_SECONDS)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(membership(room, cleo.userId())).isEqualTo("leave"));
         presence(world, area, cleo, "enter");
-        awaitMembership(room, cleo.userId(), "join");
+        awaitMembership(room, cleo.userId(), "join", world, cleo);
     }
 
     @Test
@@ -206,7 +226,7 @@ class WorldsSynapseEndToEndTest extends SynapseLinkedTest {
         Person dan = person(world, "[]");
         String room = matrixRoomOf(area);
         presence(world, area, dan, "enter");
-        awaitMembership(room, dan.userId(), "join");
+        awaitMembership(room, dan.userId(), "join", world, dan);
 
         var deleted = api.delete("/api/host/worlds/" + world + "/rooms/" + area + "/", TestTokens.host());
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(202);

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 
 scripts/postgres.sh --fresh
+# the console's browser tests drive Debian's Chromium through its chromedriver
+scripts/browser.sh
 # the tests' Synapse is its own: a fresh run directory and port, apart from the one scripts/run.sh uses
 export SYNAPSE_DIR="$PWD/.synapse/test-run" SYNAPSE_PORT=${SYNAPSE_TEST_PORT:-8018}
 unset SYNAPSE_URL SYNAPSE_APPSERVICE_DIR

@@ -3,6 +3,7 @@ package io.roomservice.infra.axon;
 import io.roomservice.api.common.MetaDataKeys;
 import io.roomservice.query.directory.DirectoryProjection;
 import io.roomservice.query.export.ExportProjection;
+import io.roomservice.query.deployment.DeploymentProjection;
 import io.roomservice.query.order.ProjectWorkProjection;
 import io.roomservice.query.membership.RoomMemberProjection;
 import io.roomservice.query.profile.UserProfileProjection;
@@ -58,7 +59,8 @@ public class AxonMessagingConfiguration {
     static final List<String> READ_MODEL_PROCESSORS = List.of(RoomProjection.PROCESSING_GROUP,
             RoomMemberProjection.PROCESSING_GROUP, UserProfileProjection.PROCESSING_GROUP,
             DirectoryProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP,
-            ExportProjection.PROCESSING_GROUP, ProjectWorkProjection.PROCESSING_GROUP, WorldProjection.PROCESSING_GROUP,
+            ExportProjection.PROCESSING_GROUP, ProjectWorkProjection.PROCESSING_GROUP,
+            DeploymentProjection.PROCESSING_GROUP, WorldProjection.PROCESSING_GROUP,
             CommandSideLookupsConfiguration.PROCESSOR);
 
     @Bean

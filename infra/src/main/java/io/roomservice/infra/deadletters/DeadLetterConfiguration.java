@@ -1,6 +1,7 @@
 package io.roomservice.infra.deadletters;
 
 import io.roomservice.query.export.ExportProjection;
+import io.roomservice.query.deployment.DeploymentProjection;
 import io.roomservice.query.order.ProjectWorkProjection;
 import io.roomservice.query.world.WorldProjection;
 import io.roomservice.sagas.bot.BotCommandReactor;
@@ -41,7 +42,8 @@ public class DeadLetterConfiguration {
             TimelineProjection.PROCESSING_GROUP, DirectoryProjection.PROCESSING_GROUP,
             UserProfileProjection.PROCESSING_GROUP, RoomMemberProjection.PROCESSING_GROUP,
             MatrixAccess.PROCESSING_GROUP, "credentials-revocation", ExportProjection.PROCESSING_GROUP,
-            ProjectWorkProjection.PROCESSING_GROUP, BotCommandReactor.PROCESSING_GROUP, WorldProjection.PROCESSING_GROUP);
+            ProjectWorkProjection.PROCESSING_GROUP, BotCommandReactor.PROCESSING_GROUP,
+            DeploymentProjection.PROCESSING_GROUP, WorldProjection.PROCESSING_GROUP);
 
     @Bean
     public ConfigurerModule deadLetterQueues() {

@@ -58,7 +58,7 @@ public class ExportJobs {
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         int requested = 0;
         for (int page = 0; ; page++) {
-            RoomPage rooms = queries.query(new ListRooms(null, RoomState.ACTIVE, page, PAGE, null, null, null),
+            RoomPage rooms = queries.query(new ListRooms(null, RoomState.ACTIVE, page, PAGE),
                     ResponseTypes.instanceOf(RoomPage.class)).join();
             for (RoomView room : rooms.rooms()) {
                 if (room.matrixRoomId() != null) {

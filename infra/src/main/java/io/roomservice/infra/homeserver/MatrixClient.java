@@ -46,6 +46,11 @@ public class MatrixClient {
         return bot;
     }
 
+    /** No credentials at all, for the homeserver's open endpoints (its version list). */
+    public MatrixIdentity anonymous() {
+        return MatrixIdentity.accessToken(transport, null);
+    }
+
     MatrixTransport transport() {
         return transport;
     }

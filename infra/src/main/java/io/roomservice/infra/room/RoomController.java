@@ -81,11 +81,12 @@ public class RoomController {
         }
     }
 
-    @Operation(summary = "List rooms, newest first (staff and support see all)")
+    @Operation(summary = "List rooms, newest first (staff and support see all); search matches the name")
     @GetMapping({"", "/"})
     public ResponseEntity<List<RoomResponse>> list(@RequestParam(name = "project_uuid", required = false) UUID projectUuid,
                                                    @RequestParam(name = "state", required = false) String state,
                                                    @RequestParam(name = "member", required = false) Boolean member,
+                                                   @RequestParam(name = "search", required = false) String search,
                                                    @RequestParam(name = "page", defaultValue = "1") int page,
                                                    @RequestParam(name = "page_size", defaultValue = "50") int pageSize,
                                                    @AuthenticationPrincipal Jwt jwt) {
@@ -97,12 +98,12 @@ public class RoomController {
         ListRooms query;
         if (caller.staffOrSupport()) {
             query = new ListRooms(projectUuid == null ? null : new ProjectId(projectUuid), stateFilter, page - 1,
-                    pageSize, null, null, memberOf(caller, member));
+                    pageSize, null, null, memberOf(caller, member), blankToNull(search));
         } else {
             UserAccess access = access().accessOf(caller);
             query = new ListRooms(projectUuid == null ? null : new ProjectId(projectUuid), stateFilter, page - 1,
                     pageSize, access.active() ? access.projects() : Set.of(),
-                    access.active() ? access.ownedCustomers() : Set.of(), memberOf(caller, member));
+                    access.active() ? access.ownedCustomers() : Set.of(), memberOf(caller, member), blankToNull(search));
         }
         var result = queries.query(query, ResponseTypes.instanceOf(RoomPage.class)).join();
         return ResponseEntity.ok()
@@ -158,6 +159,13 @@ public class RoomController {
         visibleRoom(uuid, caller);
         commands.send(new DeleteRoom(new RoomId(uuid)), caller, request);
         return ResponseEntity.noContent().build();
+    }
+
+    private static String blankToNull(String search) {
+        if (search != null && search.length() > 200) {
+            throw new BadRequestException("invalid-parameter", "search", "search must be at most 200 characters.");
+        }
+        return search == null || search.isBlank() ? null : search.strip();
     }
 
     private RoomAccess access() {

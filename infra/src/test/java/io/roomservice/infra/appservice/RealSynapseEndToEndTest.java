@@ -86,6 +86,10 @@ class RealSynapseEndToEndTest extends SynapseLinkedTest {
         var room = createRoom(registerProject("Gemini chat"));
         String matrixRoomId = awaitRoom(room, "active").get("room_id").asString();
         activeRooms.put(room, matrixRoomId);
+        // the member sync after activation removes whoever has no role in the project: an invitation
+        // sent before it finished would be withdrawn by it
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                api.get("/api/audit/rooms/" + room + "/events", TestTokens.auditor()).body().contains("MemberSyncFinished"));
         JsonNode alice = JSON.readTree(synapse.registerUser("e2e-alice-" + SynapseTestBed.randomHex(4),
                 "alice-password-" + SynapseTestBed.randomHex(8)));
         String aliceId = alice.get("user_id").asString();

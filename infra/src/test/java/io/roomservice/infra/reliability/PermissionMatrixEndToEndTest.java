@@ -123,6 +123,16 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             POST   /api/admin/matrix/migrations/{uuid}/pause/         | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
             POST   /api/admin/matrix/migrations/{uuid}/resume/        | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
             POST   /api/admin/matrix/migrations/{uuid}/cancel/        | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
+            # the deployment's catalogue: staff (no deployment is enabled in this test, hence 404)
+            GET    /api/admin/deployment/                             | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
+            POST   /api/admin/deployment/bootstrap/                   | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
+            # Rasenmaeher's callbacks: its client certificate only (DeploymentOnSynapseEndToEndTest,
+            # RasenmaeherCertificateEndToEndTest); every token, and none, is refused alike
+            POST   /api/v1/users/created/                             | 403  | 403    | 403    | 403    | 403   | 403     | 403   | 403     | 403  | 403
+            POST   /api/v1/users/revoked/                             | 403  | 403    | 403    | 403    | 403   | 403     | 403   | 403     | 403  | 403
+            POST   /api/v1/users/promoted/                            | 403  | 403    | 403    | 403    | 403   | 403     | 403   | 403     | 403  | 403
+            POST   /api/v1/users/demoted/                             | 403  | 403    | 403    | 403    | 403   | 403     | 403   | 403     | 403  | 403
+            PUT    /api/v1/users/updated/                             | 403  | 403    | 403    | 403    | 403   | 403     | 403   | 403     | 403  | 403
             # the homeserver (its hs_token; any other token is M_FORBIDDEN), not in the OpenAPI document
             PUT    /_matrix/app/v1/transactions/{txnId}               | 401  | 403    | 403    | 403    | 403   | 403     | 403   | 403     | 403  | 200
             POST   /_matrix/app/v1/ping                               | 401  | 403    | 403    | 403    | 403   | 403     | 403   | 403     | 403  | 200

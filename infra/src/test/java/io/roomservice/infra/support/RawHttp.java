@@ -29,6 +29,32 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends a request with a JSON body from {@code localAddress} (another loopback address, such as
+     * 127.0.0.2, looks like another host to the server) and reads the whole answer. HTTP/1.0, so that the
+     * answer comes whole (never chunked) and ends with the connection.
+     */
+    public static Answer sendFrom(String localAddress, int port, String method, String target,
+                                  java.util.Map<String, String> headers, String json) {
+        try (var socket = new Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            var request = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: 127.0.0.1:" + port
+                    + "\r\nAccept: application/json\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\n");
+            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            request.append("\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            return Answer.parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public record Answer(int status, String head, String body) {
 
         static Answer parse(String raw) {

@@ -26,11 +26,12 @@ import static org.awaitility.Awaitility.await;
  * The real Synapse stopped and started again while homeserver work waits on it: room creation and
  * member sync are retried and finish once it is back, a sync that outlasts its attempts ends with its
  * reason recorded (and {@code sync_members} repairs it), and disabling does not wait for the homeserver
- * at all. Eight attempts 0.5 s doubling to 2 s: about twelve seconds from the first failure to giving
- * up, longer than Synapse takes to start again, far shorter than the defaults.
+ * at all. Sixteen attempts 0.5 s doubling to 2 s: about thirty seconds from the first failure to giving
+ * up, longer than Synapse takes to start again on a busy machine (twelve seconds were not, once), far
+ * shorter than the defaults.
  */
 @TestPropertySource(properties = {
-        "roomservice.provisioning.max-attempts=8",
+        "roomservice.provisioning.max-attempts=16",
         "roomservice.provisioning.initial-backoff=500ms",
         "roomservice.provisioning.max-backoff=2s"})
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

@@ -138,6 +138,11 @@ public class RoomProjection {
                 }
                 predicates.add(visible.isEmpty() ? cb.disjunction() : cb.or(visible.toArray(Predicate[]::new)));
             }
+            if (query.search() != null) {
+                String escaped = query.search().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                        .replace("%", "\\%").replace("_", "\\_");
+                predicates.add(cb.like(cb.lower(root.get("name")), "%" + escaped + "%", '\\'));
+            }
             if (query.onlyRooms() != null) {
                 predicates.add(query.onlyRooms().isEmpty() ? cb.disjunction()
                         : root.get("roomId").in(query.onlyRooms().stream().map(r -> r.value()).toList()));

@@ -9,6 +9,7 @@ import io.roomservice.query.membership.RoomMemberProjection;
 import io.roomservice.query.profile.UserProfileProjection;
 import io.roomservice.query.room.RoomProjection;
 import io.roomservice.query.timeline.TimelineProjection;
+import io.roomservice.query.world.WorldProjection;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -59,7 +60,8 @@ public class AxonMessagingConfiguration {
             RoomMemberProjection.PROCESSING_GROUP, UserProfileProjection.PROCESSING_GROUP,
             DirectoryProjection.PROCESSING_GROUP, TimelineProjection.PROCESSING_GROUP,
             ExportProjection.PROCESSING_GROUP, ProjectWorkProjection.PROCESSING_GROUP,
-            DeploymentProjection.PROCESSING_GROUP, CommandSideLookupsConfiguration.PROCESSOR);
+            DeploymentProjection.PROCESSING_GROUP, WorldProjection.PROCESSING_GROUP,
+            CommandSideLookupsConfiguration.PROCESSOR);
 
     @Bean
     public ConfigurerModule noCorrelationDataInReadModels() {

@@ -5,6 +5,8 @@ import io.roomservice.command.profile.JdbcMatrixUserIds;
 import io.roomservice.command.project.JdbcProjectLookup;
 import io.roomservice.command.room.JdbcRoomsByProject;
 import io.roomservice.command.user.JdbcUserLookup;
+import io.roomservice.command.world.JdbcAreaPresences;
+import io.roomservice.command.world.JdbcWorldPlaces;
 import io.roomservice.infra.personaldata.PersonalDataErasure;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -27,7 +29,7 @@ public class CommandSideLookupsConfiguration {
 
     static final List<String> GROUPS = List.of(JdbcProjectLookup.PROCESSING_GROUP, JdbcRoomsByProject.PROCESSING_GROUP,
             JdbcUserLookup.PROCESSING_GROUP, JdbcMatrixUserIds.PROCESSING_GROUP, JdbcUnfinishedMigration.PROCESSING_GROUP,
-            PersonalDataErasure.PROCESSING_GROUP);
+            JdbcWorldPlaces.PROCESSING_GROUP, JdbcAreaPresences.PROCESSING_GROUP, PersonalDataErasure.PROCESSING_GROUP);
 
     /** They take part in the transaction of the command (or saga) that published the events. */
     @Bean

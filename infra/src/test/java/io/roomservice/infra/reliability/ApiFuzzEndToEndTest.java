@@ -95,6 +95,18 @@ class ApiFuzzEndToEndTest extends EndToEndTest {
                 TestTokens.host(), FuzzTargets.json(FuzzTargets.RESOURCE)).status()).isEqualTo(202);
         assertThat(api.put("/api/host/projects/" + project + "/orders/" + FuzzTargets.orderOf(project) + "/",
                 TestTokens.host(), FuzzTargets.json(FuzzTargets.ORDER)).status()).isEqualTo(202);
+        String world = "/api/host/worlds/" + FuzzTargets.worldOf(project) + "/";
+        assertThat(api.put(world, TestTokens.host(), FuzzTargets.json(FuzzTargets.WORLD)).status()).isEqualTo(202);
+        assertThat(api.put(world + "rooms/" + FuzzTargets.mapRoomOf(project) + "/", TestTokens.host(),
+                FuzzTargets.json(FuzzTargets.MAP_ROOM)).status()).isEqualTo(202);
+        assertThat(api.put(world + "rooms/" + FuzzTargets.areaOf(project) + "/", TestTokens.host(),
+                "{\"kind\": \"area\", \"name\": \"Fuzz desk\"}").status()).isEqualTo(202);
+        assertThat(api.put(world + "rooms/" + FuzzTargets.roomToDeleteOf(project) + "/", TestTokens.host(),
+                "{\"kind\": \"area\", \"name\": \"Fuzz desk to delete\"}").status()).isEqualTo(202);
+        assertThat(api.put(world + "members/" + person + "/", TestTokens.host(),
+                FuzzTargets.json(FuzzTargets.MEMBER)).status()).isEqualTo(202);
+        assertThat(api.put("/api/members/" + person + "/chatId", TestTokens.host(),
+                "{\"chatId\": \"@fuzz:scripted.test\"}").status()).isEqualTo(202);
         targets = new FuzzTargets(new FuzzTargets.Ids(customer.toString(), project,
                 registerProject("Fuzz project to delete", customer).toString(), person.toString(), username,
                 registerUser("fuzz-deleted-" + suffix).toString(), registerUser("fuzz-erased-" + suffix).toString(),

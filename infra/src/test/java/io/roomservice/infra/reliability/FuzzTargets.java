@@ -33,6 +33,28 @@ record FuzzTargets(Ids ids) {
         return java.util.UUID.nameUUIDFromBytes(("order:" + project).getBytes()).toString();
     }
 
+    /** The world of the aimed-at project's fuzz run: a world, a map room, an area, a room to delete, stored before the run. */
+    static String worldOf(String project) {
+        return java.util.UUID.nameUUIDFromBytes(("world:" + project).getBytes()).toString();
+    }
+
+    static String mapRoomOf(String project) {
+        return java.util.UUID.nameUUIDFromBytes(("map-room:" + project).getBytes()).toString();
+    }
+
+    static String areaOf(String project) {
+        return java.util.UUID.nameUUIDFromBytes(("area:" + project).getBytes()).toString();
+    }
+
+    static String roomToDeleteOf(String project) {
+        return java.util.UUID.nameUUIDFromBytes(("room-to-delete:" + project).getBytes()).toString();
+    }
+
+    static final Map<String, String> WORLD = Map.of("organisation", quoted("fuzz"), "slug", quoted("hq"), "name",
+            quoted("Fuzz world"));
+    static final Map<String, String> MAP_ROOM = Map.of("kind", quoted("map"), "name", quoted("Fuzz lobby"), "tags", "[]");
+    static final Map<String, String> MEMBER = Map.of("tags", "[\"dev\"]");
+
     static String json(Map<String, String> members) {
         return members.entrySet().stream().map(e -> quoted(e.getKey()) + ": " + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
@@ -56,6 +78,9 @@ record FuzzTargets(Ids ids) {
                 case "alias" -> "%23rs-fuzz:scripted.test";
                 case "resource" -> resourceOf(ids.project());
                 case "order" -> orderOf(ids.project());
+                case "room" -> method.equals("DELETE") ? roomToDeleteOf(ids.project()) : mapRoomOf(ids.project());
+                case "area" -> areaOf(ids.project());
+                case "person" -> ids.user();
                 default -> throw new IllegalStateException("No fuzz target for {" + parameter.name() + "} of " + operation
                         + ": add one to FuzzTargets");
             });
@@ -64,6 +89,9 @@ record FuzzTargets(Ids ids) {
     }
 
     private String uuid(String method, String path) {
+        if (path.startsWith("/api/host/worlds/") || path.startsWith("/api/worlds/")) {
+            return worldOf(ids.project());
+        }
         if (path.startsWith("/api/host/projects/")) {
             return method.equals("DELETE") && !path.contains("/roles/") ? ids.projectToDelete() : ids.project();
         }
@@ -76,7 +104,7 @@ record FuzzTargets(Ids ids) {
         if (path.startsWith("/api/host/customers/")) {
             return ids.customer();
         }
-        if (path.startsWith("/api/audit/users/")) {
+        if (path.startsWith("/api/audit/users/") || path.startsWith("/api/audit/worlds/people/")) {
             return ids.user();
         }
         if (path.contains("/disable")) {
@@ -120,6 +148,11 @@ record FuzzTargets(Ids ids) {
             case "Transaction" -> body.put("events", "[]");
             case "ResourceRequest" -> RESOURCE.forEach(body::put);
             case "OrderRequest" -> ORDER.forEach(body::put);
+            case "WorldRequest" -> WORLD.forEach(body::put);
+            case "WorldRoomRequest" -> MAP_ROOM.forEach(body::put);
+            case "WorldMemberRequest" -> MEMBER.forEach(body::put);
+            case "PresenceRequest" -> body.put("person", quoted(ids.user()));
+            case "ChatIdRequest" -> body.put("chat_id", quoted("@fuzz:scripted.test"));
             default -> operation.body().properties().forEach(p -> body.put(p.name(), switch (p.type()) {
                 case "boolean" -> "false";
                 case "integer", "number" -> "1";

@@ -3,12 +3,14 @@ package io.roomservice.infra.reliability;
 import io.roomservice.infra.support.Api;
 import io.roomservice.infra.support.TestTokens;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The request of one cell of the permission matrix. A call the table expects to succeed changes
@@ -71,6 +73,45 @@ final class MatrixRequests {
                     "{\"username\": \"matrix-" + uuid().substring(0, 8) + "\", \"full_name\": \"Matrix Person\"}");
             case "DELETE /api/host/users/{uuid}/", "POST /api/host/users/{uuid}/reactivate/",
                  "POST /api/host/users/{uuid}/erase/" -> new Request(method, path.replace("{uuid}", person()), null);
+            case "PUT /api/host/worlds/{uuid}/" -> new Request(method, path.replace("{uuid}", uuid()),
+                    "{\"organisation\": \"matrix\", \"slug\": \"hq\", \"name\": \"Matrix world\"}");
+            case "PUT /api/host/worlds/{uuid}/rooms/{room}/" -> new Request(method,
+                    path.replace("{uuid}", world()).replace("{room}", uuid()), "{\"kind\": \"map\", \"name\": \"Lobby\"}");
+            case "DELETE /api/host/worlds/{uuid}/rooms/{room}/", "POST /api/host/worlds/{uuid}/areas/{area}/enter/" -> {
+                String world = world();
+                String area = area(world);
+                yield new Request(method, path.replace("{uuid}", world).replace("{room}", area).replace("{area}", area),
+                        "{\"person\": \"" + uuid() + "\"}");
+            }
+            case "PUT /api/host/worlds/{uuid}/members/{person}/", "DELETE /api/host/worlds/{uuid}/members/{person}/" -> {
+                String world = world();
+                String person = uuid();
+                host("PUT", "/api/host/worlds/" + world + "/members/" + person + "/", "{\"tags\": [\"dev\"]}");
+                yield new Request(method, path.replace("{uuid}", world).replace("{person}", person),
+                        "{\"tags\": [\"admin\"]}");
+            }
+            case "POST /api/host/worlds/{uuid}/areas/{area}/leave/", "POST /api/host/worlds/{uuid}/presence/heartbeat/" -> {
+                String world = world();
+                String area = area(world);
+                String person = uuid();
+                host("POST", "/api/host/worlds/" + world + "/areas/" + area + "/enter/", "{\"person\": \"" + person + "\"}");
+                yield new Request(method, path.replace("{uuid}", world).replace("{area}", area),
+                        "{\"person\": \"" + person + "\"}");
+            }
+            case "GET /api/audit/worlds/people/{uuid}/events/" -> {
+                String person = uuid();
+                host("PUT", "/api/members/" + person + "/chatId", "{\"chatId\": \"@audited:scripted.test\"}");
+                yield new Request(method, path.replace("{uuid}", person), null);
+            }
+            case "PUT /api/members/{person}/chatId/" -> new Request(method, path.replace("{person}", uuid()),
+                    "{\"chatId\": \"@matrix-" + uuid().substring(0, 8) + ":scripted.test\"}");
+            case "GET /api/worlds/{uuid}/rooms/" -> {
+                // the listing is a read model: it shows the world a moment after it was registered
+                String world = world();
+                await().atMost(Duration.ofSeconds(10)).until(() ->
+                        api.get("/api/worlds/" + world + "/rooms/?person=" + world, TestTokens.host()).status() == 200);
+                yield new Request(method, path.replace("{uuid}", world) + "?person=" + uuid(), null);
+            }
             case "POST /api/matrix/rooms/" -> new Request(method, path, "{\"project\": \"" + project() + "\"}");
             case "POST /api/matrix/rooms/{uuid}/retry/", "POST /api/matrix/rooms/{uuid}/reactivate/",
                  "POST /api/matrix/rooms/{uuid}/disable/", "DELETE /api/matrix/rooms/{uuid}/" ->
@@ -113,6 +154,18 @@ final class MatrixRequests {
         host("PUT", "/api/host/projects/" + project + "/",
                 "{\"customer\": \"" + shared.customer() + "\", \"name\": \"Matrix project\"}");
         return project;
+    }
+
+    private String world() {
+        String world = uuid();
+        host("PUT", "/api/host/worlds/" + world + "/", "{\"organisation\": \"matrix\", \"slug\": \"hq\", \"name\": \"Matrix world\"}");
+        return world;
+    }
+
+    private String area(String world) {
+        String area = uuid();
+        host("PUT", "/api/host/worlds/" + world + "/rooms/" + area + "/", "{\"kind\": \"area\", \"name\": \"Desk\"}");
+        return area;
     }
 
     private String customer() {

@@ -67,6 +67,17 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             DELETE /api/host/users/{uuid}/                            | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             POST   /api/host/users/{uuid}/reactivate/                 | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             POST   /api/host/users/{uuid}/erase/                      | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            # the virtual office's worlds (issue 22): the host platform only, the seed's admin paths included
+            PUT    /api/host/worlds/{uuid}/                           | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            PUT    /api/host/worlds/{uuid}/rooms/{room}/              | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            DELETE /api/host/worlds/{uuid}/rooms/{room}/              | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            PUT    /api/host/worlds/{uuid}/members/{person}/          | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            DELETE /api/host/worlds/{uuid}/members/{person}/          | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            POST   /api/host/worlds/{uuid}/areas/{area}/enter/        | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            POST   /api/host/worlds/{uuid}/areas/{area}/leave/        | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            POST   /api/host/worlds/{uuid}/presence/heartbeat/        | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            PUT    /api/members/{person}/chatId/                      | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            GET    /api/worlds/{uuid}/rooms/                          | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 200  | 401
             # rooms: people see the rooms of their projects and customers; a room they may not see is 404
             POST   /api/matrix/rooms/                                 | 401  | 401    | 403    | 403    | 403   | 201     | 201   | 403     | 403  | 401
             GET    /api/matrix/rooms/                                 | 401  | 401    | 200    | 200    | 200   | 200     | 200   | 200     | 403  | 401
@@ -89,6 +100,7 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             GET    /api/audit/rooms/{uuid}/state/                     | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 200     | 403  | 401
             GET    /api/audit/rooms/{uuid}/timeline/                  | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 200     | 403  | 401
             GET    /api/audit/users/{uuid}/events/                    | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 200     | 403  | 401
+            GET    /api/audit/worlds/people/{uuid}/events/            | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 200     | 403  | 401
             GET    /api/audit/exports/{uuid}/events/                  | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 404     | 403  | 401
             # operations: staff
             GET    /api/admin/projections/                            | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401

@@ -70,6 +70,7 @@ public class Group {
     private final Map<UserId, String> members = new LinkedHashMap<>();
     private final Set<GroupInvitation> ledger = new HashSet<>();
     private final Set<UUID> contents = new HashSet<>();
+    private long invitationRounds;
     /** Content recorded before the group had its rooms, announced once it has them. */
     private final List<GroupContent> waiting = new ArrayList<>();
 
@@ -214,7 +215,7 @@ public class Group {
         if (due.isEmpty()) {
             return false;
         }
-        apply(new GroupInvitationsDue(groupId, publicRoomId, privateRoomId, due, List.copyOf(members.values())));
+        apply(new GroupInvitationsDue(groupId, invitationRounds + 1, publicRoomId, privateRoomId, due, List.copyOf(members.values())));
         return true;
     }
 
@@ -270,6 +271,11 @@ public class Group {
         publicRoomId = event.publicRoomId();
         privateRoomId = event.privateRoomId();
         waiting.clear();
+    }
+
+    @EventSourcingHandler
+    void on(GroupInvitationsDue event) {
+        invitationRounds = event.round();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package io.roomservice.infra.group;
 
 import io.roomservice.infra.homeserver.MatrixConnections;
+import io.roomservice.infra.homeserver.SynapseAdmin;
 import io.roomservice.sagas.group.GroupHomeserver;
 import io.roomservice.sagas.group.GroupRoomsReactor;
 import io.roomservice.sagas.group.GroupSettings;
@@ -8,6 +9,7 @@ import io.roomservice.sagas.group.InviteGroupMembersHandler;
 import io.roomservice.sagas.group.KickFromGroupRoomsHandler;
 import io.roomservice.sagas.group.PostGroupAnnouncementHandler;
 import io.roomservice.sagas.group.ProvisionGroupRoomsHandler;
+import io.roomservice.sagas.work.HomeserverWorkQueue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +24,8 @@ public class GroupConfiguration {
     }
 
     @Bean
-    public MatrixGroupHomeserver groupHomeserver(MatrixConnections connections) {
-        return new MatrixGroupHomeserver(connections);
+    public MatrixGroupHomeserver groupHomeserver(MatrixConnections connections, SynapseAdmin admin) {
+        return new MatrixGroupHomeserver(connections, admin);
     }
 
     @Bean
@@ -37,8 +39,9 @@ public class GroupConfiguration {
     }
 
     @Bean
-    public InviteGroupMembersHandler inviteGroupMembersHandler(GroupHomeserver homeserver, CommandGateway commands) {
-        return new InviteGroupMembersHandler(homeserver, commands);
+    public InviteGroupMembersHandler inviteGroupMembersHandler(GroupHomeserver homeserver, CommandGateway commands,
+                                                               HomeserverWorkQueue queue) {
+        return new InviteGroupMembersHandler(homeserver, commands, queue);
     }
 
     @Bean

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Group rooms ({@code roomservice.groups.*}).
  *
- * @param listenerRooms Matrix room ids that also get every public announcement, prefixed with
+ * @param listenerRooms Matrix room ids (or aliases) that also get every public announcement, prefixed with
  *                      {@code [<group name>]} (the original's {@code public_listener_rooms}); default none.
  *                      The bot must be able to post there.
  */

@@ -8,8 +8,11 @@ import io.roomservice.infra.homeserver.MatrixIdentity;
 import io.roomservice.infra.homeserver.MatrixProperties;
 import io.roomservice.infra.homeserver.MatrixResponse;
 import io.roomservice.infra.homeserver.NoticeFormat;
+import io.roomservice.infra.homeserver.SynapseAdmin;
 import io.roomservice.sagas.group.GroupHomeserver;
 import io.roomservice.sagas.homeserver.HomeserverException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,11 +29,14 @@ import static io.roomservice.infra.homeserver.MatrixTransport.segment;
 public class MatrixGroupHomeserver implements GroupHomeserver {
 
     static final String CLIENT_V3 = "/_matrix/client/v3";
+    private static final Logger log = LoggerFactory.getLogger(MatrixGroupHomeserver.class);
 
     private final MatrixConnections connections;
+    private final SynapseAdmin admin;
 
-    public MatrixGroupHomeserver(MatrixConnections connections) {
+    public MatrixGroupHomeserver(MatrixConnections connections, SynapseAdmin admin) {
         this.connections = connections;
+        this.admin = admin;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -81,7 +87,10 @@ public class MatrixGroupHomeserver implements GroupHomeserver {
     void repair(String roomId, GroupRoomSpec spec, GroupRoomInspection.Findings findings) {
         MatrixIdentity bot = bot();
         if (!findings.aliasOk()) {
-            MatrixResponse bound = bot.put(CLIENT_V3 + "/directory/room/" + segment(spec.alias(domain())),
+            // Synapse lets an appservice create aliases of its own namespace only (#rs-...); a server admin
+            // may create any alias, in a room it is not in, so the group's aliases are bound by roomservice's
+            // Synapse admin account
+            MatrixResponse bound = admin.adminIdentity().put(CLIENT_V3 + "/directory/room/" + segment(spec.alias(domain())),
                     new AliasTarget(roomId));
             if (!bound.successful() && bound.status() != 409) { // 409: the alias already exists, tolerated
                 bound.expect(Void.class);
@@ -97,8 +106,15 @@ public class MatrixGroupHomeserver implements GroupHomeserver {
             putState(roomId, "m.room.topic", new Topic(spec.topic()));
         }
         if (!findings.listedOk()) {
-            bot.put(CLIENT_V3 + "/directory/list/room/" + segment(roomId), new Visibility("public"))
-                    .expect(Void.class);
+            MatrixResponse listed = bot.put(CLIENT_V3 + "/directory/list/room/" + segment(roomId),
+                    new Visibility("public"));
+            if (listed.status() == 403) {
+                // the homeserver's publication rules do not allow the bot: the room works unlisted
+                log.warn("The public group room {} could not be listed in the room directory: {}", roomId,
+                        listed.errorText());
+            } else {
+                listed.expect(Void.class);
+            }
         }
         if (!findings.usersDefaultOk()) {
             raise(roomId, levels -> {
@@ -112,14 +128,11 @@ public class MatrixGroupHomeserver implements GroupHomeserver {
     }
 
     private String create(GroupRoomSpec spec) {
-        var body = new CreateGroupRoom(spec.preset(), spec.visibility(), spec.name(), spec.topic(),
-                spec.aliasLocalpart(), properties().roomVersion(),
-                spec.usersDefault() > 0 ? Map.of("users_default", spec.usersDefault()) : null);
+        // without its alias, which the bot may not create (see repair); repair binds it right after
+        var body = new CreateGroupRoom(spec.preset(), spec.visibility(), spec.name(), spec.topic(), null,
+                properties().roomVersion(), spec.usersDefault() > 0 ? Map.of("users_default", spec.usersDefault())
+                : null);
         MatrixResponse response = bot().post(CLIENT_V3 + "/createRoom", body);
-        if (response.is(400, "M_ROOM_IN_USE") || response.status() == 409) {
-            // created meanwhile (another node, an earlier run that lost its report): the alias finds it
-            return inspection().resolve(spec.alias(domain())).orElseThrow(response::failure);
-        }
         String roomId = response.expect(RoomAnswer.class).roomId();
         if (roomId == null) {
             throw HomeserverException.transientFailure("createRoom answered without a room_id", null);
@@ -169,7 +182,10 @@ public class MatrixGroupHomeserver implements GroupHomeserver {
     }
 
     @Override
-    public void announce(String roomId, String transactionId, String markdown) {
+    public void announce(String room, String transactionId, String markdown) {
+        // a listener room may be configured by its alias
+        String roomId = room.startsWith("#") ? inspection().resolve(room).orElseThrow(() ->
+                HomeserverException.permanentFailure("The listener room " + room + " does not exist")) : room;
         var content = new Announcement("m.notice", markdown, NoticeFormat.HTML, NoticeFormat.html(markdown),
                 Map.of());
         client().sendEvent(roomId, "m.room.message", transactionId, content);

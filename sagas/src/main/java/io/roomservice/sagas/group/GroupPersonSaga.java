@@ -32,7 +32,7 @@ public class GroupPersonSaga {
     private static final Logger log = LoggerFactory.getLogger(GroupPersonSaga.class);
     static final String USER_ID = "userId";
 
-    private final Set<GroupId> groups = new LinkedHashSet<>();
+    private Set<GroupId> groups = new LinkedHashSet<>();
 
     @StartSaga
     @SagaEventHandler(associationProperty = USER_ID)
@@ -60,6 +60,16 @@ public class GroupPersonSaga {
     @SagaEventHandler(associationProperty = USER_ID)
     public void on(GroupPersonDeleted event, CommandGateway commands) {
         Set.copyOf(groups).forEach(group -> send(commands, new RemoveGroupMember(group, event.userId())));
+    }
+
+    // Axon stores sagas with Jackson: its state goes through these
+
+    public Set<GroupId> getGroups() {
+        return groups;
+    }
+
+    public void setGroups(Set<GroupId> groups) {
+        this.groups = new LinkedHashSet<>(groups);
     }
 
     private static void send(CommandGateway commands, Object command) {

@@ -46,7 +46,7 @@ public class GroupRoomsReactor {
 
     @EventHandler
     void on(GroupInvitationsDue event, HomeserverWorkQueue work) {
-        work.submit(new InviteGroupMembers(event.groupId(), event.publicRoomId(), event.invitations(),
+        work.submit(new InviteGroupMembers(event.groupId(), event.round(), event.publicRoomId(), event.invitations(),
                 event.publicModerators()));
     }
 

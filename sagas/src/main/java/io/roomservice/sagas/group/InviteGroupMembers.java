@@ -7,10 +7,11 @@ import io.roomservice.sagas.work.HomeserverWork;
 import java.util.List;
 
 /**
- * Invite who the group's ledger does not hold and raise every member to moderator in the public room.
- * Each decision lists every outstanding invitation, so a newer one may replace a waiting one.
+ * Invite who the group's ledger does not hold and raise every member to moderator in the public room:
+ * one round of the group's invitations. Each round has a key of its own (a submission under the key of
+ * running work would be dropped), and a round runs only once no earlier one waits or runs.
  */
-public record InviteGroupMembers(GroupId groupId, String publicRoomId, List<GroupInvitation> invitations,
+public record InviteGroupMembers(GroupId groupId, long round, String publicRoomId, List<GroupInvitation> invitations,
                                  List<String> publicModerators) implements HomeserverWork {
 
     public InviteGroupMembers {
@@ -20,6 +21,10 @@ public record InviteGroupMembers(GroupId groupId, String publicRoomId, List<Grou
 
     @Override
     public String key() {
-        return "group-invite:" + groupId;
+        return keyPrefix(groupId) + String.format("%019d", round);
+    }
+
+    static String keyPrefix(GroupId groupId) {
+        return "group-invite:" + groupId + ":";
     }
 }

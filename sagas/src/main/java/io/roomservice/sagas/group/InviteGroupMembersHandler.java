@@ -4,12 +4,14 @@ import io.roomservice.api.group.GroupInvitation;
 import io.roomservice.api.group.RecordGroupInvitations;
 import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.work.HomeserverWorkHandler;
+import io.roomservice.sagas.work.HomeserverWorkQueue;
 import io.roomservice.sagas.work.Reports;
 import io.roomservice.sagas.work.WorkResult;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,12 +24,17 @@ public class InviteGroupMembersHandler implements HomeserverWorkHandler<InviteGr
 
     private static final Logger log = LoggerFactory.getLogger(InviteGroupMembersHandler.class);
 
+    /** How long a round waits for an earlier one of its group to finish. */
+    static final Duration EARLIER_ROUND_WAIT = Duration.ofMillis(200);
+
     private final GroupHomeserver homeserver;
     private final CommandGateway commands;
+    private final HomeserverWorkQueue queue;
 
-    public InviteGroupMembersHandler(GroupHomeserver homeserver, CommandGateway commands) {
+    public InviteGroupMembersHandler(GroupHomeserver homeserver, CommandGateway commands, HomeserverWorkQueue queue) {
         this.homeserver = homeserver;
         this.commands = commands;
+        this.queue = queue;
     }
 
     @Override
@@ -37,6 +44,9 @@ public class InviteGroupMembersHandler implements HomeserverWorkHandler<InviteGr
 
     @Override
     public WorkResult run(InviteGroupMembers work) {
+        if (queue.hasWaitingBefore(InviteGroupMembers.keyPrefix(work.groupId()), work.key())) {
+            return WorkResult.runAgainAfter(EARLIER_ROUND_WAIT);
+        }
         List<GroupInvitation> invited = new ArrayList<>();
         try {
             for (GroupInvitation invitation : work.invitations()) {

@@ -17,7 +17,19 @@ record FuzzTargets(Ids ids) {
     record Ids(String customer, String project, String projectToDelete, String user, String username,
                String userToDelete, String userToErase, String activeRoom, String roomToDisable,
                String archivedRoom, String roomToReactivate, String matrixRoomId, String processor,
-               String botUserId) {
+               String botUserId, String group, String groupPerson, String groupPersonDeleted) {
+    }
+
+    /** The group, its person and its content, stored with these bodies before the run. */
+    static final Map<String, String> GROUP = Map.of("slug", quoted("fuzz-group"), "name", quoted("Fuzz group"),
+            "url", quoted("https://example.org/fuzz-group/"));
+    static final Map<String, String> GROUP_PERSON = Map.of("slug", quoted("fuzz-person"),
+            "matrix_id", quoted("@fuzz-person:elsewhere.test"));
+    static final Map<String, String> GROUP_CONTENT = Map.of("type", quoted("Article"), "title", quoted("Fuzz news"),
+            "url", quoted("https://example.org/fuzz-news"), "internal", "false", "author", "null");
+
+    static String contentOf(String group) {
+        return java.util.UUID.nameUUIDFromBytes(("content:" + group).getBytes()).toString();
     }
 
     /** The resource and order of the aimed-at project, stored with these bodies before the run (so a repeat changes nothing). */
@@ -56,6 +68,9 @@ record FuzzTargets(Ids ids) {
                 case "alias" -> "%23rs-fuzz:scripted.test";
                 case "resource" -> resourceOf(ids.project());
                 case "order" -> orderOf(ids.project());
+                // a member of the group when added; no member (deleted before) when removed
+                case "person" -> method.equals("DELETE") ? ids.groupPersonDeleted() : ids.groupPerson();
+                case "content" -> contentOf(ids.group());
                 default -> throw new IllegalStateException("No fuzz target for {" + parameter.name() + "} of " + operation
                         + ": add one to FuzzTargets");
             });
@@ -75,6 +90,12 @@ record FuzzTargets(Ids ids) {
         }
         if (path.startsWith("/api/host/customers/")) {
             return ids.customer();
+        }
+        if (path.startsWith("/api/host/groups/")) {
+            return ids.group();
+        }
+        if (path.startsWith("/api/host/group-people/")) {
+            return method.equals("DELETE") ? ids.groupPersonDeleted() : ids.groupPerson();
         }
         if (path.startsWith("/api/audit/users/")) {
             return ids.user();
@@ -120,6 +141,9 @@ record FuzzTargets(Ids ids) {
             case "Transaction" -> body.put("events", "[]");
             case "ResourceRequest" -> RESOURCE.forEach(body::put);
             case "OrderRequest" -> ORDER.forEach(body::put);
+            case "GroupRequest" -> GROUP.forEach(body::put);
+            case "GroupPersonRequest" -> GROUP_PERSON.forEach(body::put);
+            case "GroupContentRequest" -> GROUP_CONTENT.forEach(body::put);
             default -> operation.body().properties().forEach(p -> body.put(p.name(), switch (p.type()) {
                 case "boolean" -> "false";
                 case "integer", "number" -> "1";

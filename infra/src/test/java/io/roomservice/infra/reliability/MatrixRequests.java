@@ -71,6 +71,20 @@ final class MatrixRequests {
                     "{\"username\": \"matrix-" + uuid().substring(0, 8) + "\", \"full_name\": \"Matrix Person\"}");
             case "DELETE /api/host/users/{uuid}/", "POST /api/host/users/{uuid}/reactivate/",
                  "POST /api/host/users/{uuid}/erase/" -> new Request(method, path.replace("{uuid}", person()), null);
+            case "PUT /api/host/groups/{uuid}/" -> new Request(method, path.replace("{uuid}", uuid()), GROUP);
+            case "PUT /api/host/groups/{uuid}/members/{person}/" ->
+                    new Request(method, path.replace("{uuid}", group()).replace("{person}", groupPerson()), null);
+            case "DELETE /api/host/groups/{uuid}/members/{person}/" -> {
+                String group = group();
+                String person = groupPerson();
+                host("PUT", "/api/host/groups/" + group + "/members/" + person + "/", null);
+                yield new Request(method, path.replace("{uuid}", group).replace("{person}", person), null);
+            }
+            case "PUT /api/host/groups/{uuid}/content/{content}/" -> new Request(method, path.replace("{uuid}", group())
+                    .replace("{content}", uuid()), "{\"type\": \"Article\", \"title\": \"News\", "
+                    + "\"url\": \"https://example.org/n\", \"internal\": false}");
+            case "PUT /api/host/group-people/{uuid}/" -> new Request(method, path.replace("{uuid}", uuid()), GROUP_PERSON);
+            case "DELETE /api/host/group-people/{uuid}/" -> new Request(method, path.replace("{uuid}", groupPerson()), null);
             case "POST /api/matrix/rooms/" -> new Request(method, path, "{\"project\": \"" + project() + "\"}");
             case "POST /api/matrix/rooms/{uuid}/retry/", "POST /api/matrix/rooms/{uuid}/reactivate/",
                  "POST /api/matrix/rooms/{uuid}/disable/", "DELETE /api/matrix/rooms/{uuid}/" ->
@@ -113,6 +127,22 @@ final class MatrixRequests {
         host("PUT", "/api/host/projects/" + project + "/",
                 "{\"customer\": \"" + shared.customer() + "\", \"name\": \"Matrix project\"}");
         return project;
+    }
+
+    private static final String GROUP = "{\"slug\": \"matrix-group\", \"name\": \"Matrix group\", "
+            + "\"url\": \"https://example.org/matrix-group/\"}";
+    private static final String GROUP_PERSON = "{\"slug\": \"matrix-person\", \"matrix_id\": \"@someone:elsewhere.test\"}";
+
+    private String group() {
+        String group = uuid();
+        host("PUT", "/api/host/groups/" + group + "/", GROUP);
+        return group;
+    }
+
+    private String groupPerson() {
+        String person = uuid();
+        host("PUT", "/api/host/group-people/" + person + "/", GROUP_PERSON);
+        return person;
     }
 
     private String customer() {

@@ -67,6 +67,13 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             DELETE /api/host/users/{uuid}/                            | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             POST   /api/host/users/{uuid}/reactivate/                 | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             POST   /api/host/users/{uuid}/erase/                      | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            # the community platform's groups
+            PUT    /api/host/groups/{uuid}/                           | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            PUT    /api/host/groups/{uuid}/members/{person}/          | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            DELETE /api/host/groups/{uuid}/members/{person}/          | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            PUT    /api/host/groups/{uuid}/content/{content}/         | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            PUT    /api/host/group-people/{uuid}/                     | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            DELETE /api/host/group-people/{uuid}/                     | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             # rooms: people see the rooms of their projects and customers; a room they may not see is 404
             POST   /api/matrix/rooms/                                 | 401  | 401    | 403    | 403    | 403   | 201     | 201   | 403     | 403  | 401
             GET    /api/matrix/rooms/                                 | 401  | 401    | 200    | 200    | 200   | 200     | 200   | 200     | 403  | 401

@@ -180,11 +180,12 @@ public class Group {
 
     @CommandHandler
     public boolean handle(SyncGroup command) {
+        boolean asked = false;
         if (!hasRooms() || command.repairRooms()) {
             apply(new GroupRoomsProvisioningRequested(groupId, slug, name, url, publicRoomId, privateRoomId));
-            return true;
+            asked = true;
         }
-        return inviteWhoIsDue();
+        return invite(command.raiseModerators()) || asked;
     }
 
     @CommandHandler
@@ -198,8 +199,15 @@ public class Group {
         return true;
     }
 
-    /** Asks for the invitations the ledger does not hold, with every member as moderator of the public room. */
     private boolean inviteWhoIsDue() {
+        return invite(false);
+    }
+
+    /**
+     * Asks for the invitations the ledger does not hold, with every member as moderator of the public room;
+     * with {@code raiseModerators} also when nobody is due an invitation (a repair of power levels).
+     */
+    private boolean invite(boolean raiseModerators) {
         if (!hasRooms()) {
             return false;
         }
@@ -212,7 +220,7 @@ public class Group {
                 }
             }
         }
-        if (due.isEmpty()) {
+        if (due.isEmpty() && !(raiseModerators && !members.isEmpty())) {
             return false;
         }
         apply(new GroupInvitationsDue(groupId, invitationRounds + 1, publicRoomId, privateRoomId, due, List.copyOf(members.values())));

@@ -148,7 +148,7 @@ class GroupTest {
     void theLedgerKeepsAnInvitedMemberFromBeingInvitedAgainBySyncs() {
         fixture.given(registered(), rooms(), new GroupMemberAdded(groupId, ada, "@rs-ada:example.org"),
                         invitedToBoth("@rs-ada:example.org"))
-                .when(new SyncGroup(groupId, false))
+                .when(new SyncGroup(groupId, false, false))
                 .expectNoEvents()
                 .expectResultMessagePayload(false);
     }
@@ -239,7 +239,7 @@ class GroupTest {
     @Test
     void aSyncOfAGroupWithoutRoomsAsksForThem() {
         fixture.given(registered())
-                .when(new SyncGroup(groupId, false))
+                .when(new SyncGroup(groupId, false, false))
                 .expectEvents(new GroupRoomsProvisioningRequested(groupId, "garden", "Garden", URL, null, null));
     }
 
@@ -252,5 +252,15 @@ class GroupTest {
                         new GroupInvitationsDue(groupId, 1, PUBLIC, PRIVATE,
                                 List.of(new GroupInvitation(PRIVATE, "@rs-ada:example.org")),
                                 List.of("@rs-ada:example.org")));
+    }
+
+    @Test
+    void aRepairOfPowerLevelsRaisesEveryMemberAgainWithoutInvitingAnyone() {
+        fixture.given(registered(), rooms(), new GroupMemberAdded(groupId, ada, "@rs-ada:example.org"),
+                        invitedToBoth("@rs-ada:example.org"))
+                .when(new SyncGroup(groupId, false, true))
+                .expectEvents(new GroupInvitationsDue(groupId, 1, PUBLIC, PRIVATE, List.of(),
+                        List.of("@rs-ada:example.org")))
+                .expectResultMessagePayload(true);
     }
 }

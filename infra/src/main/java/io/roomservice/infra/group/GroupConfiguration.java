@@ -11,6 +11,7 @@ import io.roomservice.sagas.group.PostGroupAnnouncementHandler;
 import io.roomservice.sagas.group.ProvisionGroupRoomsHandler;
 import io.roomservice.sagas.work.HomeserverWorkQueue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +27,12 @@ public class GroupConfiguration {
     @Bean
     public MatrixGroupHomeserver groupHomeserver(MatrixConnections connections, SynapseAdmin admin) {
         return new MatrixGroupHomeserver(connections, admin);
+    }
+
+    @Bean
+    public GroupRoomsReconciler groupRoomsReconciler(QueryGateway queries, CommandGateway commands,
+                                                     MatrixGroupHomeserver homeserver) {
+        return new GroupRoomsReconciler(queries, commands, homeserver);
     }
 
     @Bean

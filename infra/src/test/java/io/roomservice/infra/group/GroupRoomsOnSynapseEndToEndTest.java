@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Group rooms in the real Synapse: the two rooms and their state, members invited, kicked and re-invited
  * under a new id, announcements routed public or private and posted once, and no repeat invitation for
- * someone who declined. Everything is read back from Synapse.
+ * someone who declined, and the reconciliation finding and repairing what was changed behind roomservice's
+ * back. Everything is read back from Synapse.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class GroupRoomsOnSynapseEndToEndTest extends SynapseLinkedTest {
@@ -257,5 +258,74 @@ class GroupRoomsOnSynapseEndToEndTest extends SynapseLinkedTest {
         assertThat(inPublic.get(0).path("m.mentions").isObject()).isTrue();
         assertThat(messages(listenerRoomId)).extracting(m -> m.path("body").asString())
                 .noneMatch(body -> body.contains("Members meeting"));
+    }
+
+    private List<JsonNode> differencesOf(Group group, boolean dryRun) {
+        var response = api.post("/api/admin/reconcile/", TestTokens.staff(), "{\"dry_run\": " + dryRun + "}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<JsonNode> found = new ArrayList<>();
+        response.json().path("differences").forEach(d -> {
+            if (d.path("subject").asString().equals("group:" + group.uuid())) {
+                found.add(d);
+            }
+        });
+        return found;
+    }
+
+    @Test
+    void the_reconciliation_lists_an_alias_a_kick_and_a_power_level_changed_behind_its_back_and_repairs_them() {
+        Group group = group("Night Owls");
+        String[] erin = humanPerson("erin-" + SynapseTestBed.randomHex(3));
+        addMember(group, erin[0]);
+        awaitMembership(group.privateRoomId(), erin[1], "invite");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> level(group.publicRoomId(), erin[1]) == 50
+                && jdbc.queryForObject("select count(*) from group_room_invitations where group_id = ?::uuid",
+                Integer.class, group.uuid()) == 2);
+        assertThat(differencesOf(group, true)).isEmpty();
+
+        // an administrator changes three things through Synapse's admin API, behind roomservice's back
+        String admin = JSON.readTree(synapse.registerAdmin("reconcile-admin-" + SynapseTestBed.randomHex(3),
+                "admin-password")).get("access_token").asString();
+        String adminId = matrix("GET", "/_matrix/client/v3/account/whoami", admin, null).get("user_id").asString();
+        for (String room : List.of(group.publicRoomId(), group.privateRoomId())) {
+            matrix("POST", "/_synapse/admin/v1/rooms/" + encode(room) + "/make_room_admin", admin,
+                    "{\"user_id\": \"" + adminId + "\"}");
+            matrix("POST", "/_matrix/client/v3/rooms/" + encode(room) + "/join", admin, "{}");
+        }
+        String publicAlias = "#" + group.slug() + ":" + DOMAIN;
+        matrix("DELETE", "/_matrix/client/v3/directory/room/" + encode(publicAlias), admin, null);
+        matrix("POST", "/_matrix/client/v3/rooms/" + encode(group.privateRoomId()) + "/kick", admin,
+                "{\"user_id\": \"" + erin[1] + "\", \"reason\": \"behind the back\"}");
+        var levels = (tools.jackson.databind.node.ObjectNode) state(group.publicRoomId(), "m.room.power_levels");
+        ((tools.jackson.databind.node.ObjectNode) levels.get("users")).put(erin[1], 0);
+        matrix("PUT", "/_matrix/client/v3/rooms/" + encode(group.publicRoomId()) + "/state/m.room.power_levels/", admin,
+                levels.toString());
+
+        var found = differencesOf(group, true);
+        assertThat(found).extracting(d -> d.path("room_id").asString() + " " + d.path("kind").asString() + " "
+                + d.path("member").asString(""))
+                .containsExactlyInAnyOrder(group.publicRoomId() + " alias ", group.privateRoomId() + " membership " + erin[1],
+                        group.publicRoomId() + " power-level " + erin[1]);
+        assertThat(membership(group.privateRoomId(), erin[1])).as("a dry run repairs nothing").isEqualTo("leave");
+
+        assertThat(differencesOf(group, false)).hasSize(3);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(membership(group.privateRoomId(), erin[1])).isEqualTo("invite");
+            assertThat(level(group.publicRoomId(), erin[1])).isEqualTo(50);
+            assertThat(matrixCall("GET", "/_matrix/client/v3/directory/room/" + encode(publicAlias), asToken, null)
+                    .statusCode()).isEqualTo(200);
+            assertThat(state(group.publicRoomId(), "m.room.canonical_alias").path("alias").asString())
+                    .isEqualTo(publicAlias);
+        });
+        assertThat(jdbc.queryForList("""
+                select payload_type from domain_event_entry where aggregate_identifier = ?
+                   and convert_from(meta_data, 'UTF8') like '%"actor":"reconciliation"%'""", String.class, group.uuid()))
+                .contains("io.roomservice.api.group.GroupInvitationWithdrawn",
+                        "io.roomservice.api.group.GroupRoomsProvisioningRequested",
+                        "io.roomservice.api.group.GroupInvitationsDue");
+        assertThat(api.get("/actuator/prometheus", TestTokens.staff()).body())
+                .contains("roomservice_reconciliation_repairs_total{kind=\"membership\",room_kind=\"group\"}");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(differencesOf(group, true)).isEmpty());
     }
 }

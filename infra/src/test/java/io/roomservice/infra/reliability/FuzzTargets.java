@@ -144,6 +144,7 @@ record FuzzTargets(Ids ids) {
             case "GroupRequest" -> GROUP.forEach(body::put);
             case "GroupPersonRequest" -> GROUP_PERSON.forEach(body::put);
             case "GroupContentRequest" -> GROUP_CONTENT.forEach(body::put);
+            case "ReconcileRequest" -> body.put("dry_run", "true");
             default -> operation.body().properties().forEach(p -> body.put(p.name(), switch (p.type()) {
                 case "boolean" -> "false";
                 case "integer", "number" -> "1";

@@ -1,16 +1,20 @@
 package io.roomservice.infra.reconciliation;
 
-import io.roomservice.api.membership.FindRoomMembers;
-import io.roomservice.api.membership.Membership;
+import io.roomservice.api.directory.FindProjectPeople;
+import io.roomservice.api.directory.ProjectPeople;
 import io.roomservice.api.membership.RequestMemberSync;
-import io.roomservice.api.membership.RoomMembers;
+import io.roomservice.api.profile.FindUserProfiles;
+import io.roomservice.api.profile.UserProfileView;
+import io.roomservice.api.profile.UserProfiles;
 import io.roomservice.api.room.ListRooms;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomPage;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.api.room.RoomView;
+import io.roomservice.api.user.UserId;
 import io.roomservice.infra.homeserver.MatrixClient;
 import io.roomservice.infra.homeserver.MatrixConnections;
+import io.roomservice.sagas.membership.MemberPlan;
 import io.roomservice.sagas.reconciliation.Difference;
 import io.roomservice.sagas.reconciliation.Reconciler;
 import io.roomservice.sagas.reconciliation.ReconciliationCommands;
@@ -23,20 +27,22 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Active project rooms against the homeserver: every member the room recorded as joined must be joined,
- * every one recorded as invited invited or joined, each at the power level recorded. Differences:
- * {@code membership} and {@code power-level}; repaired by one member sync of the room
- * ({@link RequestMemberSync}), which computes from both sides and puts back what is missing. The room
- * itself, its alias and name are not compared (a room found missing is a homeserver migration's case).
+ * Active project rooms against the homeserver: everyone who belongs in the room by the directory's roles
+ * ({@link MemberPlan}, the member sync's own rule) and has a Matrix account must be invited or joined, at
+ * the power level the rule gives. Differences: {@code membership} (out of the room: kicked, or left, behind
+ * roomservice's back) and {@code power-level}; repaired by one member sync of the room
+ * ({@link RequestMemberSync}), which computes from both sides. People without a Matrix account yet, the
+ * room's alias and name, and extra people in the room are not compared.
  */
 public class ProjectRoomsReconciler implements Reconciler {
 
     static final String KIND = "project";
     private static final int PAGE = 200;
-    private static final int MEMBERS_PAGE = 500;
 
     private final QueryGateway queries;
     private final CommandGateway commands;
@@ -71,15 +77,18 @@ public class ProjectRoomsReconciler implements Reconciler {
     }
 
     private List<Difference> differencesOf(RoomView room) {
-        List<RoomMembers.Member> expected = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            var members = queries.query(new FindRoomMembers(room.roomId(), page, MEMBERS_PAGE),
-                    ResponseTypes.instanceOf(RoomMembers.class)).join().members();
-            expected.addAll(members);
-            if (members.size() < MEMBERS_PAGE) {
-                break;
-            }
+        ProjectPeople people = queries.query(new FindProjectPeople(room.projectId()),
+                ResponseTypes.instanceOf(ProjectPeople.class)).join();
+        if (people == null) {
+            return List.of();
         }
+        List<ProjectPeople.Person> belonging = people.people().stream().filter(MemberPlan::belongs).toList();
+        if (belonging.isEmpty()) {
+            return List.of();
+        }
+        Set<UserId> ids = belonging.stream().map(ProjectPeople.Person::userId).collect(Collectors.toSet());
+        Map<UserId, UserProfileView> profiles = queries.query(new FindUserProfiles(ids),
+                ResponseTypes.instanceOf(UserProfiles.class)).join().byUser();
         Map<String, String> membership = new HashMap<>();
         Map<String, Integer> levels = new HashMap<>();
         int usersDefault = 0;
@@ -93,20 +102,21 @@ public class ProjectRoomsReconciler implements Reconciler {
         }
         String subject = "room:" + room.roomId();
         List<Difference> found = new ArrayList<>();
-        for (RoomMembers.Member member : expected) {
-            if (member.membership() != Membership.JOINED && member.membership() != Membership.INVITED) {
-                continue;
+        for (ProjectPeople.Person person : belonging) {
+            UserProfileView profile = profiles.get(person.userId());
+            if (profile == null || !profile.provisioned()) {
+                continue; // the member sync makes their account first; nothing a repair would change
             }
-            String actual = membership.getOrDefault(member.matrixUserId(), "none");
-            boolean ok = actual.equals("join") || (member.membership() == Membership.INVITED && actual.equals("invite"));
-            if (!ok) {
-                found.add(new Difference(KIND, subject, room.matrixRoomId(), "membership", member.matrixUserId(),
-                        "recorded " + member.membership().name().toLowerCase() + ", homeserver has " + actual));
+            String matrixUserId = profile.matrixUserId();
+            String actual = membership.getOrDefault(matrixUserId, "none");
+            if (!actual.equals("join") && !actual.equals("invite")) {
+                found.add(new Difference(KIND, subject, room.matrixRoomId(), "membership", matrixUserId,
+                        "belongs in the room, homeserver has " + actual));
             }
-            int level = levels.getOrDefault(member.matrixUserId(), usersDefault);
-            if (level != member.powerLevel()) {
-                found.add(new Difference(KIND, subject, room.matrixRoomId(), "power-level", member.matrixUserId(),
-                        "power level " + level + ", recorded " + member.powerLevel()));
+            int level = levels.getOrDefault(matrixUserId, usersDefault);
+            if (level != MemberPlan.powerLevel(person)) {
+                found.add(new Difference(KIND, subject, room.matrixRoomId(), "power-level", matrixUserId,
+                        "power level " + level + ", expected " + MemberPlan.powerLevel(person)));
             }
         }
         return found;

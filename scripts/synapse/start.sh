@@ -208,6 +208,9 @@ config = {
     # roomservice's "token" login method hands out m.login.token tokens minted from the person's own
     # appservice session (MSC3882); an appservice cannot pass UI auth, so none is asked for.
     "login_via_existing_session": {"enabled": True, "require_ui_auth": False, "token_timeout": "5m"},
+    # Synapse lets nobody publish rooms to its directory unless a rule allows it; group rooms list
+    # their public room there (a deployment allows roomservice's bot, see docs/api.md, "Group rooms").
+    "room_list_publication_rules": [{"user_id": "*", "alias": "*", "room_id": "*", "action": "allow"}],
     # Rate limits raised for tests. Unknown rc_* keys are ignored by Synapse.
     "rc_message": high,
     "rc_registration": high,

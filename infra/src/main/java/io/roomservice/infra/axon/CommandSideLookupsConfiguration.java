@@ -4,6 +4,7 @@ import io.roomservice.command.migration.JdbcUnfinishedMigration;
 import io.roomservice.command.profile.JdbcMatrixUserIds;
 import io.roomservice.command.project.JdbcProjectLookup;
 import io.roomservice.command.room.JdbcRoomsByProject;
+import io.roomservice.command.group.JdbcGroupPeople;
 import io.roomservice.command.user.JdbcUserLookup;
 import io.roomservice.command.world.JdbcAreaPresences;
 import io.roomservice.command.world.JdbcWorldPlaces;
@@ -29,7 +30,8 @@ public class CommandSideLookupsConfiguration {
 
     static final List<String> GROUPS = List.of(JdbcProjectLookup.PROCESSING_GROUP, JdbcRoomsByProject.PROCESSING_GROUP,
             JdbcUserLookup.PROCESSING_GROUP, JdbcMatrixUserIds.PROCESSING_GROUP, JdbcUnfinishedMigration.PROCESSING_GROUP,
-            JdbcWorldPlaces.PROCESSING_GROUP, JdbcAreaPresences.PROCESSING_GROUP, PersonalDataErasure.PROCESSING_GROUP);
+            JdbcWorldPlaces.PROCESSING_GROUP, JdbcAreaPresences.PROCESSING_GROUP, JdbcGroupPeople.PROCESSING_GROUP,
+            PersonalDataErasure.PROCESSING_GROUP);
 
     /** They take part in the transaction of the command (or saga) that published the events. */
     @Bean

@@ -107,11 +107,29 @@ class ApiFuzzEndToEndTest extends EndToEndTest {
                 FuzzTargets.json(FuzzTargets.MEMBER)).status()).isEqualTo(202);
         assertThat(api.put("/api/members/" + person + "/chatId", TestTokens.host(),
                 "{\"chatId\": \"@fuzz:scripted.test\"}").status()).isEqualTo(202);
+        // a group with a member and a piece of content, a person deleted before (deleting again stores nothing)
+        // and one who is no member (removing them stores nothing), all stored with the bodies the fuzzer sends
+        String group = UUID.randomUUID().toString();
+        String groupPerson = UUID.randomUUID().toString();
+        String groupPersonDeleted = UUID.randomUUID().toString();
+        assertThat(api.put("/api/host/groups/" + group + "/", TestTokens.host(), FuzzTargets.json(FuzzTargets.GROUP))
+                .status()).isEqualTo(202);
+        for (String groupPersonId : List.of(groupPerson, groupPersonDeleted)) {
+            assertThat(api.put("/api/host/group-people/" + groupPersonId + "/", TestTokens.host(),
+                    FuzzTargets.json(FuzzTargets.GROUP_PERSON)).status()).isEqualTo(202);
+        }
+        assertThat(api.delete("/api/host/group-people/" + groupPersonDeleted + "/", TestTokens.host()).status())
+                .isEqualTo(202);
+        assertThat(api.put("/api/host/groups/" + group + "/members/" + groupPerson + "/", TestTokens.host(), null)
+                .status()).isEqualTo(202);
+        assertThat(api.put("/api/host/groups/" + group + "/content/" + FuzzTargets.contentOf(group) + "/",
+                TestTokens.host(), FuzzTargets.json(FuzzTargets.GROUP_CONTENT)).status()).isEqualTo(202);
         targets = new FuzzTargets(new FuzzTargets.Ids(customer.toString(), project,
                 registerProject("Fuzz project to delete", customer).toString(), person.toString(), username,
                 registerUser("fuzz-deleted-" + suffix).toString(), registerUser("fuzz-erased-" + suffix).toString(),
                 activeRoom, rooms.get(1), rooms.get(2), rooms.get(3), room(activeRoom).json().get("room_id").asString(),
-                "timeline", "@roomservice-bot:" + ReliabilitySettings.DOMAIN));
+                "timeline", "@roomservice-bot:" + ReliabilitySettings.DOMAIN, group, groupPerson,
+                groupPersonDeleted));
     }
 
     @Test

@@ -17,7 +17,19 @@ record FuzzTargets(Ids ids) {
     record Ids(String customer, String project, String projectToDelete, String user, String username,
                String userToDelete, String userToErase, String activeRoom, String roomToDisable,
                String archivedRoom, String roomToReactivate, String matrixRoomId, String processor,
-               String botUserId) {
+               String botUserId, String group, String groupPerson, String groupPersonDeleted) {
+    }
+
+    /** The group, its person and its content, stored with these bodies before the run. */
+    static final Map<String, String> GROUP = Map.of("slug", quoted("fuzz-group"), "name", quoted("Fuzz group"),
+            "url", quoted("https://example.org/fuzz-group/"));
+    static final Map<String, String> GROUP_PERSON = Map.of("slug", quoted("fuzz-person"),
+            "matrix_id", quoted("@fuzz-person:elsewhere.test"));
+    static final Map<String, String> GROUP_CONTENT = Map.of("type", quoted("Article"), "title", quoted("Fuzz news"),
+            "url", quoted("https://example.org/fuzz-news"), "internal", "false", "author", "null");
+
+    static String contentOf(String group) {
+        return java.util.UUID.nameUUIDFromBytes(("content:" + group).getBytes()).toString();
     }
 
     /** The resource and order of the aimed-at project, stored with these bodies before the run (so a repeat changes nothing). */
@@ -80,7 +92,10 @@ record FuzzTargets(Ids ids) {
                 case "order" -> orderOf(ids.project());
                 case "room" -> method.equals("DELETE") ? roomToDeleteOf(ids.project()) : mapRoomOf(ids.project());
                 case "area" -> areaOf(ids.project());
-                case "person" -> ids.user();
+                // a member of the group when added; no member (deleted before) when removed
+                case "person" -> !path.startsWith("/api/host/groups/") ? ids.user()
+                        : method.equals("DELETE") ? ids.groupPersonDeleted() : ids.groupPerson();
+                case "content" -> contentOf(ids.group());
                 default -> throw new IllegalStateException("No fuzz target for {" + parameter.name() + "} of " + operation
                         + ": add one to FuzzTargets");
             });
@@ -103,6 +118,12 @@ record FuzzTargets(Ids ids) {
         }
         if (path.startsWith("/api/host/customers/")) {
             return ids.customer();
+        }
+        if (path.startsWith("/api/host/groups/")) {
+            return ids.group();
+        }
+        if (path.startsWith("/api/host/group-people/")) {
+            return method.equals("DELETE") ? ids.groupPersonDeleted() : ids.groupPerson();
         }
         if (path.startsWith("/api/audit/users/") || path.startsWith("/api/audit/worlds/people/")) {
             return ids.user();
@@ -153,6 +174,10 @@ record FuzzTargets(Ids ids) {
             case "WorldMemberRequest" -> MEMBER.forEach(body::put);
             case "PresenceRequest" -> body.put("person", quoted(ids.user()));
             case "ChatIdRequest" -> body.put("chat_id", quoted("@fuzz:scripted.test"));
+            case "GroupRequest" -> GROUP.forEach(body::put);
+            case "GroupPersonRequest" -> GROUP_PERSON.forEach(body::put);
+            case "GroupContentRequest" -> GROUP_CONTENT.forEach(body::put);
+            case "ReconcileRequest" -> body.put("dry_run", "true");
             default -> operation.body().properties().forEach(p -> body.put(p.name(), switch (p.type()) {
                 case "boolean" -> "false";
                 case "integer", "number" -> "1";

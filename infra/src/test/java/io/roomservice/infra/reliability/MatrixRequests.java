@@ -112,6 +112,20 @@ final class MatrixRequests {
                         api.get("/api/worlds/" + world + "/rooms/?person=" + world, TestTokens.host()).status() == 200);
                 yield new Request(method, path.replace("{uuid}", world) + "?person=" + uuid(), null);
             }
+            case "PUT /api/host/groups/{uuid}/" -> new Request(method, path.replace("{uuid}", uuid()), GROUP);
+            case "PUT /api/host/groups/{uuid}/members/{person}/" ->
+                    new Request(method, path.replace("{uuid}", group()).replace("{person}", groupPerson()), null);
+            case "DELETE /api/host/groups/{uuid}/members/{person}/" -> {
+                String group = group();
+                String person = groupPerson();
+                host("PUT", "/api/host/groups/" + group + "/members/" + person + "/", null);
+                yield new Request(method, path.replace("{uuid}", group).replace("{person}", person), null);
+            }
+            case "PUT /api/host/groups/{uuid}/content/{content}/" -> new Request(method, path.replace("{uuid}", group())
+                    .replace("{content}", uuid()), "{\"type\": \"Article\", \"title\": \"News\", "
+                    + "\"url\": \"https://example.org/n\", \"internal\": false}");
+            case "PUT /api/host/group-people/{uuid}/" -> new Request(method, path.replace("{uuid}", uuid()), GROUP_PERSON);
+            case "DELETE /api/host/group-people/{uuid}/" -> new Request(method, path.replace("{uuid}", groupPerson()), null);
             case "POST /api/matrix/rooms/" -> new Request(method, path, "{\"project\": \"" + project() + "\"}");
             case "POST /api/matrix/rooms/{uuid}/retry/", "POST /api/matrix/rooms/{uuid}/reactivate/",
                  "POST /api/matrix/rooms/{uuid}/disable/", "DELETE /api/matrix/rooms/{uuid}/" ->
@@ -127,6 +141,7 @@ final class MatrixRequests {
             case "PUT /_matrix/app/v1/transactions/{txnId}" -> new Request(method,
                     path.replace("{txnId}", "matrix-" + uuid()), "{\"events\": []}");
             case "POST /api/admin/matrix-appservice/setup/" -> new Request(method, path, "{}");
+            case "POST /api/admin/reconcile/" -> new Request(method, path, "{\"dry_run\": true}");
             // the directory's drift check (the row before starts one, so there is one to show); nothing
             // ever runs on members, so stopping a run there finds none
             case "POST /api/admin/projections/{name}/drift-check/", "GET /api/admin/projections/{name}/drift-check/" ->
@@ -166,6 +181,22 @@ final class MatrixRequests {
         String area = uuid();
         host("PUT", "/api/host/worlds/" + world + "/rooms/" + area + "/", "{\"kind\": \"area\", \"name\": \"Desk\"}");
         return area;
+    }
+
+    private static final String GROUP = "{\"slug\": \"matrix-group\", \"name\": \"Matrix group\", "
+            + "\"url\": \"https://example.org/matrix-group/\"}";
+    private static final String GROUP_PERSON = "{\"slug\": \"matrix-person\", \"matrix_id\": \"@someone:elsewhere.test\"}";
+
+    private String group() {
+        String group = uuid();
+        host("PUT", "/api/host/groups/" + group + "/", GROUP);
+        return group;
+    }
+
+    private String groupPerson() {
+        String person = uuid();
+        host("PUT", "/api/host/group-people/" + person + "/", GROUP_PERSON);
+        return person;
     }
 
     private String customer() {

@@ -78,6 +78,13 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             POST   /api/host/worlds/{uuid}/presence/heartbeat/        | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             PUT    /api/members/{person}/chatId/                      | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             GET    /api/worlds/{uuid}/rooms/                          | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 200  | 401
+            # the community platform's groups
+            PUT    /api/host/groups/{uuid}/                           | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            PUT    /api/host/groups/{uuid}/members/{person}/          | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            DELETE /api/host/groups/{uuid}/members/{person}/          | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            PUT    /api/host/groups/{uuid}/content/{content}/         | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            PUT    /api/host/group-people/{uuid}/                     | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
+            DELETE /api/host/group-people/{uuid}/                     | 401  | 401    | 403    | 403    | 403   | 403     | 403   | 403     | 202  | 401
             # rooms: people see the rooms of their projects and customers; a room they may not see is 404
             POST   /api/matrix/rooms/                                 | 401  | 401    | 403    | 403    | 403   | 201     | 201   | 403     | 403  | 401
             GET    /api/matrix/rooms/                                 | 401  | 401    | 200    | 200    | 200   | 200     | 200   | 200     | 403  | 401
@@ -117,6 +124,7 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             GET    /api/admin/matrix-appservice/status/               | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             GET    /api/admin/matrix/diagnostics/                     | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             POST   /api/admin/matrix/reprovision/                     | 401  | 401    | 403    | 403    | 403   | 403     | 400   | 403     | 403  | 401
+            POST   /api/admin/reconcile/                              | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             POST   /api/admin/matrix/migrations/                      | 401  | 401    | 403    | 403    | 403   | 403     | 400   | 403     | 403  | 401
             GET    /api/admin/matrix/migrations/                      | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             GET    /api/admin/matrix/migrations/{uuid}/               | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401

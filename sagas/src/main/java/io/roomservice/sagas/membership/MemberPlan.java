@@ -9,9 +9,10 @@ import java.util.Set;
 /**
  * Who belongs in a project's room, and with which power: everyone active with a role in the project,
  * and the customer's owners; project admins and managers and customer owners moderate (50), members
- * talk (0). The bot (100) outranks them all, so it can always demote and kick.
+ * talk (0). The bot (100) outranks them all, so it can always demote and kick. Public for the
+ * reconciliation of project rooms, which compares the homeserver with the same rule.
  */
-final class MemberPlan {
+public final class MemberPlan {
 
     static final int MODERATOR = 50;
     static final int MEMBER = 0;
@@ -21,12 +22,12 @@ final class MemberPlan {
     private MemberPlan() {
     }
 
-    static boolean belongs(ProjectPeople.Person person) {
+    public static boolean belongs(ProjectPeople.Person person) {
         return person.active()
                 && (!person.projectRoles().isEmpty() || person.customerRoles().contains(CustomerRole.OWNER));
     }
 
-    static int powerLevel(ProjectPeople.Person person) {
+    public static int powerLevel(ProjectPeople.Person person) {
         boolean moderates = person.projectRoles().stream().anyMatch(MODERATING_PROJECT_ROLES::contains)
                 || person.customerRoles().contains(CustomerRole.OWNER);
         return moderates ? MODERATOR : MEMBER;

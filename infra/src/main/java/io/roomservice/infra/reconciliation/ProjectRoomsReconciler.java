@@ -1,0 +1,132 @@
+package io.roomservice.infra.reconciliation;
+
+import io.roomservice.api.directory.FindProjectPeople;
+import io.roomservice.api.directory.ProjectPeople;
+import io.roomservice.api.membership.RequestMemberSync;
+import io.roomservice.api.profile.FindUserProfiles;
+import io.roomservice.api.profile.UserProfileView;
+import io.roomservice.api.profile.UserProfiles;
+import io.roomservice.api.room.ListRooms;
+import io.roomservice.api.room.RoomId;
+import io.roomservice.api.room.RoomPage;
+import io.roomservice.api.room.RoomState;
+import io.roomservice.api.room.RoomView;
+import io.roomservice.api.user.UserId;
+import io.roomservice.infra.homeserver.MatrixClient;
+import io.roomservice.infra.homeserver.MatrixConnections;
+import io.roomservice.sagas.membership.MemberPlan;
+import io.roomservice.sagas.reconciliation.Difference;
+import io.roomservice.sagas.reconciliation.Reconciler;
+import io.roomservice.sagas.reconciliation.ReconciliationCommands;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Active project rooms against the homeserver: everyone who belongs in the room by the directory's roles
+ * ({@link MemberPlan}, the member sync's own rule) and has a Matrix account must be invited or joined, at
+ * the power level the rule gives. Differences: {@code membership} (out of the room: kicked, or left, behind
+ * roomservice's back) and {@code power-level}; repaired by one member sync of the room
+ * ({@link RequestMemberSync}), which computes from both sides. People without a Matrix account yet, the
+ * room's alias and name, and extra people in the room are not compared.
+ */
+public class ProjectRoomsReconciler implements Reconciler {
+
+    static final String KIND = "project";
+    private static final int PAGE = 200;
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+    private final MatrixConnections connections;
+
+    public ProjectRoomsReconciler(QueryGateway queries, CommandGateway commands, MatrixConnections connections) {
+        this.queries = queries;
+        this.commands = commands;
+        this.connections = connections;
+    }
+
+    @Override
+    public String roomKind() {
+        return KIND;
+    }
+
+    @Override
+    public List<Difference> differences() {
+        List<Difference> found = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            RoomPage rooms = queries.query(new ListRooms(null, RoomState.ACTIVE, page, PAGE),
+                    ResponseTypes.instanceOf(RoomPage.class)).join();
+            for (RoomView room : rooms.rooms()) {
+                if (room.matrixRoomId() != null) {
+                    found.addAll(differencesOf(room));
+                }
+            }
+            if (rooms.rooms().size() < PAGE) {
+                return found;
+            }
+        }
+    }
+
+    private List<Difference> differencesOf(RoomView room) {
+        ProjectPeople people = queries.query(new FindProjectPeople(room.projectId()),
+                ResponseTypes.instanceOf(ProjectPeople.class)).join();
+        if (people == null) {
+            return List.of();
+        }
+        List<ProjectPeople.Person> belonging = people.people().stream().filter(MemberPlan::belongs).toList();
+        if (belonging.isEmpty()) {
+            return List.of();
+        }
+        Set<UserId> ids = belonging.stream().map(ProjectPeople.Person::userId).collect(Collectors.toSet());
+        Map<UserId, UserProfileView> profiles = queries.query(new FindUserProfiles(ids),
+                ResponseTypes.instanceOf(UserProfiles.class)).join().byUser();
+        Map<String, String> membership = new HashMap<>();
+        Map<String, Integer> levels = new HashMap<>();
+        int usersDefault = 0;
+        for (MatrixClient.StateEvent event : connections.require().client().roomState(room.matrixRoomId(), null)) {
+            if ("m.room.member".equals(event.type())) {
+                membership.put(event.stateKey(), event.content().path("membership").asString(""));
+            } else if ("m.room.power_levels".equals(event.type())) {
+                usersDefault = event.content().path("users_default").asInt(0);
+                event.content().path("users").properties().forEach(e -> levels.put(e.getKey(), e.getValue().asInt(0)));
+            }
+        }
+        String subject = "room:" + room.roomId();
+        List<Difference> found = new ArrayList<>();
+        for (ProjectPeople.Person person : belonging) {
+            UserProfileView profile = profiles.get(person.userId());
+            if (profile == null || !profile.provisioned()) {
+                continue; // the member sync makes their account first; nothing a repair would change
+            }
+            String matrixUserId = profile.matrixUserId();
+            String actual = membership.getOrDefault(matrixUserId, "none");
+            if (!actual.equals("join") && !actual.equals("invite")) {
+                found.add(new Difference(KIND, subject, room.matrixRoomId(), "membership", matrixUserId,
+                        "belongs in the room, homeserver has " + actual));
+            }
+            int level = levels.getOrDefault(matrixUserId, usersDefault);
+            if (level != MemberPlan.powerLevel(person)) {
+                found.add(new Difference(KIND, subject, room.matrixRoomId(), "power-level", matrixUserId,
+                        "power level " + level + ", expected " + MemberPlan.powerLevel(person)));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void repair(List<Difference> differences, UUID runId) {
+        var rooms = new LinkedHashSet<String>();
+        differences.forEach(d -> rooms.add(d.subject()));
+        rooms.forEach(subject -> ReconciliationCommands.send(commands,
+                new RequestMemberSync(RoomId.of(subject.substring("room:".length()))), runId));
+    }
+}

@@ -54,6 +54,14 @@ public class DeploymentConfiguration {
         return new ApplyDeploymentUserActionHandler(homeserver, commands);
     }
 
+    /** The catalogue in the hourly reconciliation: a drift is repaired by a new bootstrap. */
+    @Bean
+    DeploymentCatalogueReconciler deploymentCatalogueReconciler(Deployment deployment, DeploymentHomeserver homeserver,
+                                                                org.axonframework.queryhandling.QueryGateway queries,
+                                                                CommandGateway commands) {
+        return new DeploymentCatalogueReconciler(deployment, homeserver, queries, commands);
+    }
+
     /**
      * Bootstraps on start. A bootstrap still running (this node or another was stopped during one) goes on
      * as persisted work, so the refusal to start a second one is the expected answer then.

@@ -76,6 +76,15 @@ class DeploymentMatrix implements DeploymentHomeserver {
     }
 
     @Override
+    public void bindAlias(String alias, String roomId) {
+        MatrixResponse answer = bot().put(CLIENT + "/directory/room/" + segment(alias), Map.of("room_id", roomId));
+        if (answer.status() == 409 && resolveAlias(alias).filter(roomId::equals).isPresent()) {
+            return; // bound meanwhile, to this room
+        }
+        answer.expect(Void.class);
+    }
+
+    @Override
     public String createRoom(String aliasLocalpart, String name, boolean space, Map<String, Object> powerLevelOverride) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("room_alias_name", aliasLocalpart);

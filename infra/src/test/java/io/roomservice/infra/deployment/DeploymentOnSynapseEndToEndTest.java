@@ -271,6 +271,40 @@ class DeploymentOnSynapseEndToEndTest extends SynapseLinkedTest {
 
     @Test
     @Order(5)
+    void the_reconciliation_finds_an_alias_removed_behind_its_back_and_a_bootstrap_binds_it_to_the_same_room() {
+        Map<String, String> rooms = rooms();
+        String alias = "#" + DEPLOYMENT + "-helpdesk:" + synapse.serverName();
+        var deleted = matrixCall("DELETE", "/_matrix/client/v3/directory/room/" + encode(alias), adminToken, null);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(reconcile(true)).singleElement().satisfies(difference -> {
+            assertThat(difference.get("kind").asString()).isEqualTo("alias");
+            assertThat(difference.get("room_id").asString()).isEqualTo(rooms.get("helpdesk"));
+        });
+
+        reconcile(false);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(matrixCall("GET", "/_matrix/client/v3/directory/room/" + encode(alias), adminToken, null)
+                        .body()).contains(rooms.get("helpdesk")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(reconcile(true)).isEmpty());
+        assertThat(rooms()).isEqualTo(rooms);
+    }
+
+    /** The deployment's differences of a reconciliation run. */
+    private List<JsonNode> reconcile(boolean dryRun) {
+        var response = api.post("/api/admin/reconcile/", TestTokens.staff(), "{\"dry_run\": " + dryRun + "}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<JsonNode> found = new java.util.ArrayList<>();
+        response.json().path("differences").forEach(d -> {
+            if (d.path("subject").asString().equals("deployment:" + DEPLOYMENT)) {
+                found.add(d);
+            }
+        });
+        return found;
+    }
+
+    @Test
+    @Order(6)
     void callers_without_rasenmaehers_certificate_are_refused_and_nothing_is_recorded() {
         UUID user = UUID.randomUUID();
         var wrongCn = callback(PROXY, "CN=mallory,O=pvarki", "created", user, "mallory");

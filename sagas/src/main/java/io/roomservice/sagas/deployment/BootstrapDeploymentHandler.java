@@ -118,6 +118,12 @@ public class BootstrapDeploymentHandler implements HomeserverWorkHandler<Bootstr
             record(work, "room:" + room.key(), "found", found.get());
             return found.get();
         }
+        String known = work.knownRooms().get(room.key());
+        if (known != null) {
+            homeserver.bindAlias(alias, known);
+            record(work, "room:" + room.key(), "alias-restored", known);
+            return known;
+        }
         String roomId = homeserver.createRoom(room.aliasLocalpart(work.deployment().value()),
                 room.name(work.deployment().value()), room.isSpace(), CatalogueState.powerLevelOverride(room.isSpace()));
         record(work, "room:" + room.key(), "created", roomId);

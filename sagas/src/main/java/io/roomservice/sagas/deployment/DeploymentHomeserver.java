@@ -22,6 +22,9 @@ public interface DeploymentHomeserver {
 
     Optional<String> resolveAlias(String alias);
 
+    /** Points the alias at the room (an alias removed behind roomservice's back); the same binding again is harmless. */
+    void bindAlias(String alias, String roomId);
+
     /**
      * Creates the room with its alias, name and the power levels the catalogue needs from the first
      * event (the admin account at 200); answers its id.

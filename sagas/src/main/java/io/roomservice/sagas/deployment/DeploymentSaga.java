@@ -46,7 +46,7 @@ public class DeploymentSaga {
                    BootstrapSettings settings) {
         deployment = event.deployment();
         work.submit(new BootstrapDeployment(event.deployment(), event.bootstrapId(), event.domain(),
-                startedAt.plus(settings.homeserverWait())));
+                startedAt.plus(settings.homeserverWait()), rooms));
     }
 
     @StartSaga

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +57,7 @@ class BootstrapDeploymentHandlerTest {
     }
 
     private BootstrapDeployment work(Instant waitUntil) {
-        return new BootstrapDeployment(deployment, bootstrap, "example.org", waitUntil);
+        return new BootstrapDeployment(deployment, bootstrap, "example.org", waitUntil, Map.of());
     }
 
     private List<Object> reports() {
@@ -96,6 +97,21 @@ class BootstrapDeploymentHandlerTest {
         assertThat(reports).last().isInstanceOfSatisfying(CompleteDeploymentBootstrap.class, completed ->
                 assertThat(completed.rooms()).containsEntry("space", "!space:example.org")
                         .containsEntry("general", "!ops-general:example.org").hasSize(5));
+    }
+
+    @Test
+    void an_alias_removed_behind_its_back_is_bound_to_the_room_made_before_not_to_a_new_room() {
+        when(homeserver.resolveAlias(anyString())).thenAnswer(call -> Optional.of("!" + call.getArgument(0) + ":x"));
+        when(homeserver.resolveAlias("#ops-helpdesk:example.org")).thenReturn(Optional.empty());
+        var again = new BootstrapDeployment(deployment, bootstrap, "example.org", NOW.plusSeconds(60),
+                Map.of("helpdesk", "!helpdesk:example.org"));
+
+        assertThat(handler.run(again).isDone()).isTrue();
+
+        verify(homeserver).bindAlias("#ops-helpdesk:example.org", "!helpdesk:example.org");
+        verify(homeserver, never()).createRoom(anyString(), anyString(), anyBoolean(), any());
+        assertThat(reports()).contains(new RecordDeploymentBootstrapStep(deployment, bootstrap, "room:helpdesk",
+                "alias-restored", "!helpdesk:example.org"));
     }
 
     @Test

@@ -53,8 +53,9 @@ final class GatewayRequests {
 
     static String roomId(String value) {
         required(value, "room_id");
-        if (!value.startsWith("!") || !value.contains(":")) {
-            throw GatewayException.badJson("room_id must be a Matrix room id (!opaque:server).");
+        // room version 12 ids have no server part (!opaque); older ones do (!opaque:server)
+        if (!value.startsWith("!") || value.length() < 2) {
+            throw GatewayException.badJson("room_id must be a Matrix room id (!opaque or !opaque:server).");
         }
         return value;
     }

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,13 +33,11 @@ class GatewayWebhookController {
 
     private final CommandGateway commands;
     private final SecretStore secrets;
-    private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
-    GatewayWebhookController(CommandGateway commands, SecretStore secrets, TransactionTemplate transactions) {
+    GatewayWebhookController(CommandGateway commands, SecretStore secrets) {
         this.commands = commands;
         this.secrets = secrets;
-        this.transactions = transactions;
     }
 
     static String secretName(String subscriptionId) {
@@ -64,12 +61,16 @@ class GatewayWebhookController {
         String subscriptionId = "sub-" + UUID.randomUUID();
         boolean madeHere = body.secret() == null || body.secret().isBlank();
         String secret = madeHere ? newSecret() : body.secret();
-        // the secret and the subscription are stored together or not at all
-        transactions.executeWithoutResult(status -> {
-            secrets.put(secretName(subscriptionId), secret);
+        // the secret first: a subscription never exists without it; one left without a subscription
+        // (the command failed, or the node died in between) is never used and is removed on failure
+        secrets.put(secretName(subscriptionId), secret);
+        try {
             commands.sendAndWait(new SubscribeWebhook(subscriptionId, GatewayAudit.service(request), roomId, url,
                     events));
-        });
+        } catch (RuntimeException e) {
+            secrets.delete(secretName(subscriptionId));
+            throw e;
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("subscription_id", subscriptionId);
         if (madeHere) {

@@ -4,6 +4,7 @@ import io.roomservice.infra.homeserver.MatrixConnections;
 import io.roomservice.infra.homeserver.SynapseAdmin;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,6 +32,21 @@ public class GatewayConfiguration {
     @Bean
     RoomDetailsCache gatewayRoomDetailsCache(GatewayProperties properties) {
         return new RoomDetailsCache(properties.roomCacheTtl(), Clock.systemUTC());
+    }
+
+    @Bean
+    GatewaySync gatewaySync(EventStorageEngine events) {
+        return new GatewaySync(events);
+    }
+
+    @Bean
+    SyncWaiters gatewaySyncWaiters(GatewaySync sync) {
+        return new SyncWaiters(sync);
+    }
+
+    @Bean
+    GatewaySyncSignals gatewaySyncSignals(SyncWaiters waiters, RoomDetailsCache cache) {
+        return new GatewaySyncSignals(waiters, cache);
     }
 
     @Bean

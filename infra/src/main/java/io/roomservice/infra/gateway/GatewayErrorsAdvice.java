@@ -27,7 +27,7 @@ import java.util.Map;
  */
 @RestControllerAdvice(assignableTypes = {GatewayRoomController.class, GatewayMessageController.class,
         GatewayMembershipController.class, GatewayUserController.class, GatewayMediaController.class,
-        GatewayWebhookController.class})
+        GatewayWebhookController.class, GatewaySyncController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class GatewayErrorsAdvice {
 

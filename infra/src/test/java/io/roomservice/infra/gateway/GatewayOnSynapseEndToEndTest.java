@@ -291,4 +291,33 @@ class GatewayOnSynapseEndToEndTest extends SynapseLinkedTest {
         assertThat(ok("DELETE", "/webhook/subscribe/" + id, null).get("status").asString()).isEqualTo("unsubscribed");
         assertEnvelope(call("DELETE", "/webhook/subscribe/" + id, TOKEN, null), 404, "M_NOT_FOUND");
     }
+
+    @Test
+    void a_long_polling_sync_returns_the_pushed_message_as_soon_as_it_is_recorded() throws Exception {
+        String roomId = publicRoom("Sync");
+        String quiet = publicRoom("Quiet");
+        String since = ok("GET", "/sync?timeout=0", null).get("next_batch").asString();
+        String filter = encode("{\"rooms\": [\"" + roomId + "\"], \"types\": [\"m.room.message\"]}");
+        var waiting = http.sendAsync(api.builder("/internal/matrix/sync?since=" + encode(since) + "&timeout=60000&filter="
+                        + filter, null).header("X-Internal-Service-Token", TOKEN).timeout(Duration.ofSeconds(90)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        matrix("PUT", "/_matrix/client/v3/rooms/" + encode(quiet) + "/send/m.room.message/q" + suffix, readerToken,
+                "{\"msgtype\": \"m.text\", \"body\": \"elsewhere\"}");
+        String eventId = matrix("PUT", "/_matrix/client/v3/rooms/" + encode(roomId) + "/send/m.room.message/t"
+                + suffix, readerToken, "{\"msgtype\": \"m.text\", \"body\": \"Hi there\"}").get("event_id").asString();
+
+        // well within the 60 s the caller would wait: it was answered by the event, not by its timeout
+        var answer = waiting.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        var body = JSON.readTree(answer.body());
+        var events = body.get("rooms").get("join").get(roomId).get("timeline").get("events");
+        assertThat(events.get(0).get("event_id").asString()).isEqualTo(eventId);
+        assertThat(events.get(0).get("sender").asString()).isEqualTo(reader);
+        assertThat(events.get(0).get("content").get("body").asString()).isEqualTo("Hi there");
+        assertThat(body.get("rooms").get("join").has(quiet)).as("filtered out").isFalse();
+        assertThat(body.get("next_batch").asString()).isNotEqualTo(since);
+
+        assertEnvelope(call("GET", "/sync?since=garbage&timeout=0", TOKEN, null), 400, "M_BAD_JSON");
+    }
 }

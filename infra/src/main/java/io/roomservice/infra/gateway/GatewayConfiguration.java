@@ -8,11 +8,20 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.roomservice.infra.secrets.SecretStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.time.Clock;
+import java.time.Duration;
 
 /** The internal Matrix gateway: its homeserver adapter, users, media, cache and audit record. */
 @Configuration(proxyBeanMethods = false)
 public class GatewayConfiguration {
+
+    static final String WEBHOOK_TASK = "gateway-webhook-deliveries";
 
     @Bean
     GatewayMatrix gatewayMatrix(MatrixConnections connections, SynapseAdmin admin) {
@@ -47,6 +56,30 @@ public class GatewayConfiguration {
     @Bean
     GatewaySyncSignals gatewaySyncSignals(SyncWaiters waiters, RoomDetailsCache cache) {
         return new GatewaySyncSignals(waiters, cache);
+    }
+
+    @Bean
+    WebhookDeliveries gatewayWebhookDeliveries(JdbcTemplate jdbc) {
+        return new WebhookDeliveries(jdbc);
+    }
+
+    @Bean
+    WebhookProjection gatewayWebhookProjection(JdbcTemplate jdbc, WebhookDeliveries deliveries) {
+        return new WebhookProjection(jdbc, deliveries, Clock.systemUTC());
+    }
+
+    @Bean
+    WebhookDispatcher gatewayWebhookDispatcher(WebhookDeliveries deliveries, EventStorageEngine events,
+                                               SecretStore secrets, GatewayProperties properties) {
+        return new WebhookDispatcher(deliveries, new WebhookSender(events, secrets, properties.webhookTimeout()),
+                properties.webhookRetries(), properties.webhookBackoff(), Clock.systemUTC());
+    }
+
+    /** Every second, on one node at a time: the due deliveries, each subscription's in order. */
+    @Bean
+    Task<Void> gatewayWebhookDeliveries(WebhookDispatcher dispatcher) {
+        return Tasks.recurring(WEBHOOK_TASK, Schedules.fixedDelay(Duration.ofSeconds(1)))
+                .execute((instance, context) -> dispatcher.deliverDue());
     }
 
     @Bean

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param maxUploadSize     the largest file {@code upload} accepts (default 50MB)
  * @param syncTimeout       the {@code timeout} of {@code sync} when the caller names none (default 30s)
  * @param maxSyncTimeout    the longest {@code timeout} of {@code sync} (default 60s)
+ * @param webhookTimeout    how long one webhook delivery may take (default 5s)
+ * @param webhookRetries    how often a failed delivery is tried again before it is parked (default 3)
+ * @param webhookBackoff    the wait before the first retry, doubled for each further one (default 1s)
  */
 @ConfigurationProperties("roomservice.gateway")
 public record GatewayProperties(@DefaultValue("false") boolean enabled,
@@ -31,7 +34,10 @@ public record GatewayProperties(@DefaultValue("false") boolean enabled,
                                 @DefaultValue("5m") Duration roomCacheTtl,
                                 @DefaultValue("50MB") DataSize maxUploadSize,
                                 @DefaultValue("30s") Duration syncTimeout,
-                                @DefaultValue("60s") Duration maxSyncTimeout) {
+                                @DefaultValue("60s") Duration maxSyncTimeout,
+                                @DefaultValue("5s") Duration webhookTimeout,
+                                @DefaultValue("3") int webhookRetries,
+                                @DefaultValue("1s") Duration webhookBackoff) {
 
     /**
      * One calling service.

@@ -1,6 +1,7 @@
 package io.roomservice.infra.gateway;
 
 import io.roomservice.infra.secrets.SecretStore;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,7 +34,10 @@ public class GatewaySecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new GatewayCallerFilter(properties, tokens),
                         AbstractPreAuthenticatedProcessingFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(GatewayCallerFilter.AUTHORITY))
+                // a long-polling sync answers on an asynchronous dispatch of the request already let in
+                .authorizeHttpRequests(auth -> auth
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .anyRequest().hasAuthority(GatewayCallerFilter.AUTHORITY))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint((request, response, e) -> GatewayEnvelope.write(response,
                                 HttpStatus.FORBIDDEN, GatewayException.FORBIDDEN,

@@ -35,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "roomservice.gateway.services.messaging.token=" + GatewayOnSynapseEndToEndTest.TOKEN,
         "roomservice.gateway.services.flooder.token=flooder-token-0123456789",
         "roomservice.gateway.services.flooder.requests-per-second=2",
-        "roomservice.gateway.services.billing.token=billing-token-0123456789"})
+        "roomservice.gateway.services.billing.token=billing-token-0123456789",
+        // retries in a fraction of a second, so parking is reached within the test
+        "roomservice.gateway.webhook-backoff=200ms"})
 class GatewayOnSynapseEndToEndTest extends SynapseLinkedTest {
 
     static final String TOKEN = "messaging-token-0123456789abcdef";
@@ -319,5 +321,85 @@ class GatewayOnSynapseEndToEndTest extends SynapseLinkedTest {
         assertThat(body.get("next_batch").asString()).isNotEqualTo(since);
 
         assertEnvelope(call("GET", "/sync?since=garbage&timeout=0", TOKEN, null), 400, "M_BAD_JSON");
+    }
+
+    private String subscribe(String roomId, WebhookReceiver receiver, String secret) {
+        return ok("POST", "/webhook/subscribe", """
+                {"room_id": "%s", "webhook_url": "%s", "events": ["m.room.message", "m.room.member"],
+                 "secret": "%s"}""".formatted(roomId, receiver.url(), secret)).get("subscription_id").asString();
+    }
+
+    private String say(String roomId, String body, String msgtype) {
+        return matrix("PUT", "/_matrix/client/v3/rooms/" + encode(roomId) + "/send/m.room.message/"
+                + SynapseTestBed.randomHex(6), readerToken, "{\"msgtype\": \"" + msgtype + "\", \"body\": \"" + body
+                + "\", \"url\": \"mxc://" + synapse.serverName() + "/x\"}").get("event_id").asString();
+    }
+
+    @Test
+    void a_webhook_subscriber_gets_each_mapped_event_once_in_order_signed_even_after_being_down_twice()
+            throws Exception {
+        try (var receiver = new WebhookReceiver(2)) {
+            String roomId = publicRoom("Webhooks");
+            String subscription = subscribe(roomId, receiver, "receiver-secret");
+            String dana = registerGatewayUser("dana");
+            ok("POST", "/join", "{\"room_id\": \"" + roomId + "\", \"user_id\": \"" + dana + "\"}");
+            List<String> sent = List.of(say(roomId, "first", "m.text"), say(roomId, "a photo", "m.image"),
+                    say(roomId, "third", "m.notice"));
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> receiver.accepted().size() >= 4);
+            var accepted = receiver.accepted();
+            List<String> types = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (var delivery : accepted) {
+                assertThat(delivery.signature()).isEqualTo("sha256=" + WebhookSender.sign("receiver-secret",
+                        delivery.body().getBytes(StandardCharsets.UTF_8)));
+                var body = JSON.readTree(delivery.body());
+                assertThat(body.get("subscription_id").asString()).isEqualTo(subscription);
+                assertThat(body.get("room_id").asString()).isEqualTo(roomId);
+                types.add(body.get("event").get("event_type").asString());
+                ids.add(body.get("event").get("event_id").asString());
+            }
+            assertThat(types).containsExactly("messaging.member.joined", "messaging.message.created",
+                    "messaging.media.uploaded", "messaging.message.created");
+            assertThat(ids.subList(1, 4)).containsExactlyElementsOf(sent);
+            assertThat(accepted.stream().map(WebhookReceiver.Received::deliveryId).distinct().count())
+                    .as("each event taken once").isEqualTo(4);
+            assertThat(receiver.received.subList(0, 3)).extracting(WebhookReceiver.Received::deliveryId)
+                    .as("the first event refused twice, then taken").containsOnly(accepted.get(0).deliveryId());
+        }
+    }
+
+    @Test
+    void a_delivery_that_fails_every_retry_is_parked_holds_back_the_later_ones_and_is_replayed_by_staff()
+            throws Exception {
+        try (var receiver = new WebhookReceiver(0)) {
+            receiver.down.set(true);
+            String roomId = publicRoom("Parking");
+            subscribe(roomId, receiver, "parking-secret");
+            String first = say(roomId, "parked one", "m.text");
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> api.get("/api/admin/gateway/webhook-deliveries/", TestTokens.staff()).body()
+                            .contains(first));
+            assertThat(receiver.received).as("the first attempt and three retries").hasSize(4);
+            String second = say(roomId, "waits behind it", "m.text");
+            receiver.down.set(false);
+            var parked = api.get("/api/admin/gateway/webhook-deliveries/", TestTokens.staff()).json();
+            String deliveryId = null;
+            for (var delivery : parked) {
+                if (delivery.get("event_id").asString().equals(first)) {
+                    deliveryId = delivery.get("delivery_id").asString();
+                }
+            }
+            var replay = api.post("/api/admin/gateway/webhook-deliveries/replay/", TestTokens.staff(),
+                    "{\"delivery_id\": \"" + deliveryId + "\"}");
+            assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> receiver.accepted().size() >= 2);
+            assertThat(receiver.accepted()).extracting(r -> JSON.readTree(r.body()).get("event").get("event_id")
+                    .asString()).containsExactly(first, second);
+        }
     }
 }

@@ -77,9 +77,13 @@ public class GatewayConfiguration {
 
     /** Every second, on one node at a time: the due deliveries, each subscription's in order. */
     @Bean
-    Task<Void> gatewayWebhookDeliveries(WebhookDispatcher dispatcher) {
+    Task<Void> gatewayWebhookDeliveries(WebhookDispatcher dispatcher, GatewayProperties properties) {
         return Tasks.recurring(WEBHOOK_TASK, Schedules.fixedDelay(Duration.ofSeconds(1)))
-                .execute((instance, context) -> dispatcher.deliverDue());
+                .execute((instance, context) -> {
+                    if (properties.enabled()) {
+                        dispatcher.deliverDue();
+                    }
+                });
     }
 
     @Bean

@@ -77,7 +77,7 @@ public class GatewayConfiguration {
 
     /** Every second, on one node at a time: the due deliveries, each subscription's in order. */
     @Bean
-    Task<Void> gatewayWebhookDeliveries(WebhookDispatcher dispatcher, GatewayProperties properties) {
+    Task<Void> gatewayWebhookDeliveryTask(WebhookDispatcher dispatcher, GatewayProperties properties) {
         return Tasks.recurring(WEBHOOK_TASK, Schedules.fixedDelay(Duration.ofSeconds(1)))
                 .execute((instance, context) -> {
                     if (properties.enabled()) {

@@ -3,10 +3,10 @@
 # roomservice_bench (ROOMSERVICE_BENCH_DB_NAME names another, so two runs on one machine do not drop
 # each other's database); each harness prints its figures (docs/benchmarks.md records them).
 #
-#   scripts/benchmark.sh [foundation|appservice|members|exports|bot|all]   (default: all)
+#   scripts/benchmark.sh [foundation|appservice|members|exports|bot|gateway|all]   (default: all)
 #
 # Knobs: BENCH_SECONDS (20), BENCH_WARMUP (5), BENCH_ROOMS (100000 rooms = 200000 events, foundation),
-# BENCH_MEMBERS (500, members; needs python3 for the Synapse test bed), BENCH_MESSAGES (5000,20000, exports), BENCH_COMMANDS (200, bot). The foundation harness also takes
+# BENCH_MEMBERS (500, members; needs python3 for the Synapse test bed), BENCH_MESSAGES (5000,20000, exports), BENCH_COMMANDS (200, bot), BENCH_SENDS (200, gateway). The foundation harness also takes
 # -Dbench.threads=1,8, -Dbench.rounds=4, -Dbench.commands-only=true and -Dbench.stop=processor,... when
 # run through Maven directly (see FoundationBenchmark).
 set -euo pipefail
@@ -21,7 +21,7 @@ run() {
   ./mvnw -B -ntp -pl infra -am test -Dtest="$1" -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.warmup="${BENCH_WARMUP:-5}" \
     -Dbench.rooms="${BENCH_ROOMS:-100000}" -Dbench.members="${BENCH_MEMBERS:-500}" \
-    -Dbench.messages="${BENCH_MESSAGES:-5000,20000}" -Dbench.commands="${BENCH_COMMANDS:-200}" \
+    -Dbench.messages="${BENCH_MESSAGES:-5000,20000}" -Dbench.commands="${BENCH_COMMANDS:-200}" -Dbench.sends="${BENCH_SENDS:-200}" \
     | sed -n '/===== roomservice/,/=====$/p;/Tests run:\|BUILD\|ERROR/p'
 }
 
@@ -30,13 +30,14 @@ run() {
 case "$which" in
   foundation|all) run FoundationBenchmark ;;&
   appservice|all) run AppserviceBenchmark ;;&
-  members|exports|bot|all)
+  members|exports|bot|gateway|all)
     export SYNAPSE_DIR="$PWD/.synapse/test-run" SYNAPSE_PORT=${SYNAPSE_TEST_PORT:-8018}
     scripts/synapse/install.sh
     trap 'scripts/synapse/stop.sh >/dev/null 2>&1 || true' EXIT ;;&
   members|all) run MemberSyncBenchmark ;;&
   exports|all) run ExportBenchmark ;;&
-  bot|all) run BotReplyBenchmark ;;
-  foundation|appservice|members|exports) ;;
-  *) echo "usage: $0 [foundation|appservice|members|exports|bot|all]" >&2; exit 2 ;;
+  bot|all) run BotReplyBenchmark ;;&
+  gateway|all) run GatewayBenchmark ;;
+  foundation|appservice|members|exports|bot) ;;
+  *) echo "usage: $0 [foundation|appservice|members|exports|bot|gateway|all]" >&2; exit 2 ;;
 esac

@@ -11,6 +11,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -24,6 +27,8 @@ class GatewayAudit {
 
     /** A platform actor id as the specification writes them. */
     static final Pattern ACTOR = Pattern.compile("(user|agent):[A-Za-z0-9._=/+@-]{1,200}");
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayAudit.class);
 
     private final CommandGateway commands;
 
@@ -46,8 +51,22 @@ class GatewayAudit {
         return named;
     }
 
+    /**
+     * The homeserver's answer is the fact: when the record cannot be stored, the caller still gets that
+     * answer (a failure would make it send the message again), and the missing record is logged.
+     */
     void record(HttpServletRequest request, String matrixUserId, String actor, GatewayAction action, String roomId,
                 String target, String eventId) {
+        try {
+            send(request, matrixUserId, actor, action, roomId, target, eventId);
+        } catch (RuntimeException e) {
+            log.error("The gateway's {} as {} for {} (event {}) was done on the homeserver but not recorded",
+                    action, matrixUserId, actor, eventId, e);
+        }
+    }
+
+    private void send(HttpServletRequest request, String matrixUserId, String actor, GatewayAction action,
+                      String roomId, String target, String eventId) {
         String service = service(request);
         var message = GenericCommandMessage.asCommandMessage(new RecordGatewayAction(matrixUserId, service, actor,
                 action, roomId, target, eventId)).andMetaData(Map.of(

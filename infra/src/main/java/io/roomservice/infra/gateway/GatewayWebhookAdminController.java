@@ -24,6 +24,9 @@ public class GatewayWebhookAdminController {
     public record Replay(String deliveryId) {
     }
 
+    /** As long as the column. */
+    private static final int MAX_ID_LENGTH = 400;
+
     private final WebhookDeliveries deliveries;
     private final Clock clock = Clock.systemUTC();
 
@@ -42,7 +45,11 @@ public class GatewayWebhookAdminController {
     @PostMapping({"/replay", "/replay/"})
     public Map<String, String> replay(@RequestBody Replay replay) {
         if (replay.deliveryId() == null || replay.deliveryId().isBlank()) {
-            throw new BadRequestException("required", "delivery_id", "delivery_id is required.");
+            throw new BadRequestException("invalid-field", "delivery_id", "delivery_id is required.");
+        }
+        if (replay.deliveryId().length() > MAX_ID_LENGTH || replay.deliveryId().chars().anyMatch(Character::isISOControl)) {
+            throw new BadRequestException("invalid-field", "delivery_id",
+                    "delivery_id is at most " + MAX_ID_LENGTH + " characters, none a control character.");
         }
         if (!deliveries.replay(replay.deliveryId(), clock.instant())) {
             throw new NotFoundException("No parked delivery " + replay.deliveryId() + ".");

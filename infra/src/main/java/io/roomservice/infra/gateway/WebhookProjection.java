@@ -27,6 +27,7 @@ class WebhookProjection {
     static final String PROCESSING_GROUP = "gateway-webhooks";
     /** Position of an event: its transaction's global index times this, plus its place in the transaction. */
     static final long EVENTS_PER_TRANSACTION = 1000;
+    private static final java.util.Set<String> MEDIA = java.util.Set.of("m.image", "m.file", "m.audio", "m.video");
 
     private final JdbcTemplate jdbc;
     private final WebhookDeliveries deliveries;
@@ -41,7 +42,7 @@ class WebhookProjection {
     /** The specification's internal event for a recorded Matrix event; empty for those it has none for. */
     static Optional<String> internalType(MatrixRoomEvent event) {
         if (event.isRoomMessage()) {
-            return Optional.of(List.of("m.image", "m.file", "m.audio", "m.video").contains(event.msgtype())
+            return Optional.of(MEDIA.contains(String.valueOf(event.msgtype()))
                     ? "messaging.media.uploaded" : "messaging.message.created");
         }
         if (event.isMembershipChange()) {

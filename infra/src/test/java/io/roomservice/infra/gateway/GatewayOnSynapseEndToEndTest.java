@@ -49,9 +49,6 @@ class GatewayOnSynapseEndToEndTest extends SynapseLinkedTest {
 
     @BeforeAll
     void aRealPersonOnTheHomeserverToReadEverythingBack() {
-        // an empty homeserver: roomservice's Synapse admin account, which the gateway uses, may be left by
-        // an earlier class whose password the link's setup removed from the secret store
-        synapse.startFresh();
         suffix = SynapseTestBed.randomHex(3);
         reader = "@reader-" + suffix + ":" + synapse.serverName();
         readerToken = JSON.readTree(synapse.registerUser("reader-" + suffix, "reader-password-" + suffix))

@@ -25,8 +25,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
-    static final String REQUEST_ID = RequestIdFilter.class.getName() + ".requestId";
-    static final String CORRELATION_ID = RequestIdFilter.class.getName() + ".correlationId";
+    public static final String REQUEST_ID = RequestIdFilter.class.getName() + ".requestId";
+    public static final String CORRELATION_ID = RequestIdFilter.class.getName() + ".correlationId";
 
     /** The id this filter gave the request (or took from its {@code X-Request-Id}). */
     public static String requestId(HttpServletRequest request) {

@@ -21,21 +21,29 @@ import java.io.IOException;
  * Refuses request bodies over {@code roomservice.request.max-body-size} with 413, whether the caller
  * announced the size (Content-Length) or streams it (chunked). The homeserver's transactions
  * ({@code /_matrix/...}) have their own, larger limit, {@code roomservice.appservice.max-transaction-size}
- * (a transaction holds up to 100 events of up to 64 KiB each), and get the Matrix error format.
+ * (a transaction holds up to 100 events of up to 64 KiB each), and get the Matrix error format. The
+ * internal gateway's media upload ({@code /internal/matrix/upload}) has {@code roomservice.gateway.max-upload-size}
+ * (plus room for the multipart framing), and the gateway's paths get the gateway's error envelope.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    /** The multipart boundaries and part headers around an upload's file. */
+    private static final long MULTIPART_FRAMING_BYTES = 64 * 1024;
+
     private final long maxBytes;
     private final long maxTransactionBytes;
+    private final long maxGatewayUploadBytes;
     private final ProblemResponses problems;
 
     public RequestSizeLimitFilter(@Value("${roomservice.request.max-body-size:64KB}") DataSize maxBodySize,
                                   @Value("${roomservice.appservice.max-transaction-size:8MB}") DataSize maxTransaction,
+                                  @Value("${roomservice.gateway.max-upload-size:50MB}") DataSize maxGatewayUpload,
                                   ProblemResponses problems) {
         this.maxBytes = maxBodySize.toBytes();
         this.maxTransactionBytes = maxTransaction.toBytes();
+        this.maxGatewayUploadBytes = maxGatewayUpload.toBytes() + MULTIPART_FRAMING_BYTES;
         this.problems = problems;
     }
 
@@ -43,9 +51,17 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean homeserver = request.getRequestURI().startsWith("/_matrix/");
-        long maxBytes = homeserver ? maxTransactionBytes : this.maxBytes;
+        boolean gateway = request.getRequestURI().startsWith("/internal/matrix/");
+        long maxBytes = homeserver ? maxTransactionBytes
+                : "/internal/matrix/upload".equals(request.getRequestURI()) ? maxGatewayUploadBytes : this.maxBytes;
         if (request.getContentLengthLong() > maxBytes) {
             String detail = new BodyTooLargeException(maxBytes).getMessage();
+            if (gateway) {
+                response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+                response.setContentType("application/json");
+                response.getWriter().write("{\"error\":\"M_BAD_JSON\",\"message\":\"" + detail + "\"}");
+                return;
+            }
             if (homeserver) {
                 response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
                 response.setContentType("application/json");

@@ -134,6 +134,9 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             # the deployment's catalogue: staff (no deployment is enabled in this test, hence 404)
             GET    /api/admin/deployment/                             | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
             POST   /api/admin/deployment/bootstrap/                   | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
+            # the internal gateway's parked webhook deliveries: staff (none is parked here, hence 404 for a replay)
+            GET    /api/admin/gateway/webhook-deliveries/             | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
+            POST   /api/admin/gateway/webhook-deliveries/replay/      | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401
             # Rasenmaeher's callbacks: its client certificate only (DeploymentOnSynapseEndToEndTest,
             # RasenmaeherCertificateEndToEndTest); every token, and none, is refused alike
             POST   /api/v1/users/created/                             | 403  | 403    | 403    | 403    | 403   | 403     | 403   | 403     | 403  | 403

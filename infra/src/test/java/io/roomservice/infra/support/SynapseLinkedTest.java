@@ -59,10 +59,9 @@ public abstract class SynapseLinkedTest {
         synapse = SynapseTestBed.installed();
         api = new Api(port);
         jdbc.update("delete from appservice_settings");
-        // the admin account's password stays: the test bed's Synapse keeps its accounts from class to
-        // class, and a new password for an account that exists locks roomservice out of it (a Synapse
-        // started fresh just gets the account registered again, with the same password)
-        jdbc.update("delete from secrets where name like 'appservice.%' or name = 'synapse.admin.access_token'");
+        // roomservice's Synapse admin account (synapse.*) stays: an earlier class may have registered it on
+        // this homeserver, and without its password no later class could log into it
+        jdbc.update("delete from secrets where name like 'appservice.%'");
         link.refresh();
 
         var setup = api.post("/api/admin/matrix-appservice/setup/", TestTokens.staff(), """

@@ -1,0 +1,93 @@
+package io.roomservice.infra.gateway;
+
+import io.roomservice.infra.homeserver.MatrixConnections;
+import io.roomservice.infra.homeserver.SynapseAdmin;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.roomservice.infra.secrets.SecretStore;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The internal Matrix gateway: its homeserver adapter, users, media, cache and audit record. */
+@Configuration(proxyBeanMethods = false)
+public class GatewayConfiguration {
+
+    static final String WEBHOOK_TASK = "gateway-webhook-deliveries";
+
+    @Bean
+    GatewayMatrix gatewayMatrix(MatrixConnections connections, SynapseAdmin admin) {
+        return new GatewayMatrix(connections, admin);
+    }
+
+    @Bean
+    GatewayUsers gatewayUsers(GatewayMatrix matrix, GatewayProperties properties) {
+        return new GatewayUsers(matrix, properties.userPrefix());
+    }
+
+    @Bean
+    GatewayMedia gatewayMedia(MatrixConnections connections, GatewayProperties properties) {
+        return new GatewayMedia(connections, properties.maxUploadSize().toBytes());
+    }
+
+    @Bean
+    RoomDetailsCache gatewayRoomDetailsCache(GatewayProperties properties) {
+        return new RoomDetailsCache(properties.roomCacheTtl(), Clock.systemUTC());
+    }
+
+    @Bean
+    GatewaySync gatewaySync(EventStorageEngine events) {
+        return new GatewaySync(events);
+    }
+
+    @Bean
+    SyncWaiters gatewaySyncWaiters(GatewaySync sync) {
+        return new SyncWaiters(sync);
+    }
+
+    @Bean
+    GatewaySyncSignals gatewaySyncSignals(SyncWaiters waiters, RoomDetailsCache cache) {
+        return new GatewaySyncSignals(waiters, cache);
+    }
+
+    @Bean
+    WebhookDeliveries gatewayWebhookDeliveries(JdbcTemplate jdbc) {
+        return new WebhookDeliveries(jdbc);
+    }
+
+    @Bean
+    WebhookProjection gatewayWebhookProjection(JdbcTemplate jdbc, WebhookDeliveries deliveries) {
+        return new WebhookProjection(jdbc, deliveries, Clock.systemUTC());
+    }
+
+    @Bean
+    WebhookDispatcher gatewayWebhookDispatcher(WebhookDeliveries deliveries, EventStorageEngine events,
+                                               SecretStore secrets, GatewayProperties properties) {
+        return new WebhookDispatcher(deliveries, new WebhookSender(events, secrets, properties.webhookTimeout()),
+                properties.webhookRetries(), properties.webhookBackoff(), Clock.systemUTC());
+    }
+
+    /** Every second, on one node at a time: the due deliveries, each subscription's in order. */
+    @Bean
+    Task<Void> gatewayWebhookDeliveryTask(WebhookDispatcher dispatcher, GatewayProperties properties) {
+        return Tasks.recurring(WEBHOOK_TASK, Schedules.fixedDelay(Duration.ofSeconds(1)))
+                .execute((instance, context) -> {
+                    if (properties.enabled()) {
+                        dispatcher.deliverDue();
+                    }
+                });
+    }
+
+    @Bean
+    GatewayAudit gatewayAudit(CommandBus commandBus, RetryScheduler retryScheduler) {
+        return new GatewayAudit(commandBus, retryScheduler);
+    }
+}

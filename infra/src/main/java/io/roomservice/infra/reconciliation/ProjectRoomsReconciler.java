@@ -15,6 +15,7 @@ import io.roomservice.api.user.UserId;
 import io.roomservice.infra.homeserver.MatrixClient;
 import io.roomservice.infra.homeserver.MatrixConnections;
 import io.roomservice.sagas.membership.MemberPlan;
+import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.reconciliation.Difference;
 import io.roomservice.sagas.reconciliation.Reconciler;
 import io.roomservice.sagas.reconciliation.ReconciliationCommands;
@@ -35,13 +36,15 @@ import java.util.stream.Collectors;
  * Active project rooms against the homeserver: everyone who belongs in the room by the directory's roles
  * ({@link MemberPlan}, the member sync's own rule) and has a Matrix account must be invited or joined, at
  * the power level the rule gives. Differences: {@code membership} (out of the room: kicked, or left, behind
- * roomservice's back) and {@code power-level}; repaired by one member sync of the room
+ * roomservice's back), {@code power-level}, and {@code room} (the homeserver does not show the room:
+ * left to staff, who reprovision or migrate); repaired by one member sync of the room
  * ({@link RequestMemberSync}), which computes from both sides. People without a Matrix account yet, the
  * room's alias and name, and extra people in the room are not compared.
  */
 public class ProjectRoomsReconciler implements Reconciler {
 
     static final String KIND = "project";
+    static final String UNREADABLE = "room";
     private static final int PAGE = 200;
 
     private final QueryGateway queries;
@@ -67,12 +70,29 @@ public class ProjectRoomsReconciler implements Reconciler {
                     ResponseTypes.instanceOf(RoomPage.class)).join();
             for (RoomView room : rooms.rooms()) {
                 if (room.matrixRoomId() != null) {
-                    found.addAll(differencesOf(room));
+                    found.addAll(differencesOrUnreadable(room));
                 }
             }
             if (rooms.rooms().size() < PAGE) {
                 return found;
             }
+        }
+    }
+
+    /**
+     * One room the homeserver will not show (gone, or the bot is no longer in it) is a difference of its
+     * own, kind {@code room}, and the other rooms are still compared. A member sync cannot repair it
+     * (staff reprovision or migrate), so {@link #repair} leaves it to them.
+     */
+    private List<Difference> differencesOrUnreadable(RoomView room) {
+        try {
+            return differencesOf(room);
+        } catch (HomeserverException unreadable) {
+            if (unreadable.isTransient()) {
+                throw unreadable;
+            }
+            return List.of(new Difference(KIND, "room:" + room.roomId(), room.matrixRoomId(), UNREADABLE, null,
+                    "the homeserver does not show the room: " + unreadable.getMessage()));
         }
     }
 
@@ -125,7 +145,7 @@ public class ProjectRoomsReconciler implements Reconciler {
     @Override
     public void repair(List<Difference> differences, UUID runId) {
         var rooms = new LinkedHashSet<String>();
-        differences.forEach(d -> rooms.add(d.subject()));
+        differences.stream().filter(d -> !UNREADABLE.equals(d.kind())).forEach(d -> rooms.add(d.subject()));
         rooms.forEach(subject -> ReconciliationCommands.send(commands,
                 new RequestMemberSync(RoomId.of(subject.substring("room:".length()))), runId));
     }

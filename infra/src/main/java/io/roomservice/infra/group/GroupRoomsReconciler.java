@@ -54,7 +54,8 @@ public class GroupRoomsReconciler implements Reconciler {
         for (int page = 0; ; page++) {
             List<GroupRoomsView> groups = queries.query(new ListGroupRooms(page, PAGE),
                     ResponseTypes.instanceOf(GroupRoomsPage.class)).join().groups();
-            groups.forEach(group -> found.addAll(differencesOf(group)));
+            groups.forEach(group -> found.addAll(Difference.ofRoom(KIND, "group:" + group.groupId(),
+                    group.publicRoomId(), () -> differencesOf(group))));
             if (groups.size() < PAGE) {
                 return found;
             }
@@ -112,7 +113,8 @@ public class GroupRoomsReconciler implements Reconciler {
     @Override
     public void repair(List<Difference> differences, UUID runId) {
         Map<String, List<Difference>> bySubject = new LinkedHashMap<>();
-        differences.forEach(d -> bySubject.computeIfAbsent(d.subject(), s -> new ArrayList<>()).add(d));
+        differences.stream().filter(Difference::repairable)
+                .forEach(d -> bySubject.computeIfAbsent(d.subject(), s -> new ArrayList<>()).add(d));
         bySubject.forEach((subject, found) -> {
             GroupId groupId = GroupId.of(subject.substring("group:".length()));
             for (Difference d : found) {

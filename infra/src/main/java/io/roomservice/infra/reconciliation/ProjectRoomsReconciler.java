@@ -15,7 +15,6 @@ import io.roomservice.api.user.UserId;
 import io.roomservice.infra.homeserver.MatrixClient;
 import io.roomservice.infra.homeserver.MatrixConnections;
 import io.roomservice.sagas.membership.MemberPlan;
-import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.reconciliation.Difference;
 import io.roomservice.sagas.reconciliation.Reconciler;
 import io.roomservice.sagas.reconciliation.ReconciliationCommands;
@@ -44,7 +43,6 @@ import java.util.stream.Collectors;
 public class ProjectRoomsReconciler implements Reconciler {
 
     static final String KIND = "project";
-    static final String UNREADABLE = "room";
     private static final int PAGE = 200;
 
     private final QueryGateway queries;
@@ -70,29 +68,13 @@ public class ProjectRoomsReconciler implements Reconciler {
                     ResponseTypes.instanceOf(RoomPage.class)).join();
             for (RoomView room : rooms.rooms()) {
                 if (room.matrixRoomId() != null) {
-                    found.addAll(differencesOrUnreadable(room));
+                    found.addAll(Difference.ofRoom(KIND, "room:" + room.roomId(), room.matrixRoomId(),
+                            () -> differencesOf(room)));
                 }
             }
             if (rooms.rooms().size() < PAGE) {
                 return found;
             }
-        }
-    }
-
-    /**
-     * One room the homeserver will not show (gone, or the bot is no longer in it) is a difference of its
-     * own, kind {@code room}, and the other rooms are still compared. A member sync cannot repair it
-     * (staff reprovision or migrate), so {@link #repair} leaves it to them.
-     */
-    private List<Difference> differencesOrUnreadable(RoomView room) {
-        try {
-            return differencesOf(room);
-        } catch (HomeserverException unreadable) {
-            if (unreadable.isTransient()) {
-                throw unreadable;
-            }
-            return List.of(new Difference(KIND, "room:" + room.roomId(), room.matrixRoomId(), UNREADABLE, null,
-                    "the homeserver does not show the room: " + unreadable.getMessage()));
         }
     }
 
@@ -145,7 +127,7 @@ public class ProjectRoomsReconciler implements Reconciler {
     @Override
     public void repair(List<Difference> differences, UUID runId) {
         var rooms = new LinkedHashSet<String>();
-        differences.stream().filter(d -> !UNREADABLE.equals(d.kind())).forEach(d -> rooms.add(d.subject()));
+        differences.stream().filter(Difference::repairable).forEach(d -> rooms.add(d.subject()));
         rooms.forEach(subject -> ReconciliationCommands.send(commands,
                 new RequestMemberSync(RoomId.of(subject.substring("room:".length()))), runId));
     }

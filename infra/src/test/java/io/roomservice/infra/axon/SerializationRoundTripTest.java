@@ -1,5 +1,7 @@
 package io.roomservice.infra.axon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.roomservice.api.migration.HomeserverMigrationCancelled;
 import io.roomservice.api.migration.HomeserverMigrationCompleted;
 import io.roomservice.api.migration.HomeserverMigrationPaused;
@@ -210,25 +212,27 @@ class SerializationRoundTripTest extends EndToEndTest {
         assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
     }
 
+    /**
+     * The member sync saga is stored by its fields: a saga stored in this shape (every field set) reads
+     * back whole and is written again exactly as it was, so no state is lost between two events.
+     */
     @Test
-    void theMemberSyncSagaComesBackWithItsState() {
-        var saga = new MemberSyncSaga();
-        saga.setRoomId(ROOM);
-        saga.setProjectId(PROJECT);
-        saga.setCustomerId(CUSTOMER);
-        saga.setMatrixRoomId("!abc:example.org");
-        saga.setActive(true);
-        saga.setWaitForPosition(42);
-        saga.setSyncing(true);
-        saga.setRenamed(new HashSet<>(Set.of(USER)));
-        saga.setRenamedInSync(new HashSet<>(Set.of(UserId.random())));
-        saga.setFollowed(new HashSet<>(Set.of(USER)));
-        saga.setModeratorIds(new HashSet<>(Set.of(UserId.random())));
-        saga.setJoinsAfterSync(new ArrayList<>(List.of(
-                new ModeratorWork(ROOM, "!abc:example.org", USER, true, "event-2"))));
-        saga.setPendingNotices(new ArrayList<>(List.of(
-                new MemberSyncSaga.PendingNotice("event-1", 41, USER, "has been granted the Admin role."))));
+    void theMemberSyncSagaComesBackWithItsState() throws Exception {
+        var stored = """
+                {"roomId":"%s","projectId":"%s","customerId":"%s","matrixRoomId":"!abc:example.org",
+                 "active":true,"waitForPosition":42,"syncing":true,"renamed":["%s"],
+                 "renamedInSync":["%s"],"followed":["%s"],
+                 "pendingNotices":[{"eventId":"event-1","position":41,"userId":"%s",
+                                    "what":"has been granted the Admin role."}],
+                 "moderatorIds":["%s"],
+                 "joinsAfterSync":[{"roomId":"%s","matrixRoomId":"!abc:example.org","userId":"%s",
+                                    "joining":true,"requestEventId":"event-2"}]}
+                """.formatted(ROOM, PROJECT, CUSTOMER, USER, UserId.random(), USER, USER, UserId.random(), ROOM, USER);
+        var saga = (MemberSyncSaga) serializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(),
+                byte[].class, new SimpleSerializedType(MemberSyncSaga.class.getName(), null)));
 
+        var json = new ObjectMapper();
+        assertThat(json.readTree(serializer.serialize(saga, byte[].class).getData())).isEqualTo(json.readTree(stored));
         assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
     }
 

@@ -1,5 +1,6 @@
 package io.roomservice.sagas.membership;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.roomservice.api.customer.CustomerRole;
 import io.roomservice.api.customer.CustomerRoleGranted;
 import io.roomservice.api.customer.CustomerRoleRevoked;
@@ -28,7 +29,6 @@ import io.roomservice.sagas.notice.Markdown;
 import io.roomservice.sagas.notice.PostOrderNotice;
 import io.roomservice.api.order.OrderStateChanged;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -52,6 +52,9 @@ import java.util.Set;
  * sync the same event asked for, once per role event (the event id is the Matrix transaction id).
  */
 @Saga
+// Jackson stores the saga by its fields: accessors would only widen what the saga exposes.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class MemberSyncSaga {
 
     static final String ROOM_ID = "roomId";
@@ -80,10 +83,6 @@ public class MemberSyncSaga {
     /** Moderator joins asked for while a sync ran: that sync, planned without them, would kick them again. */
     private List<ModeratorWork> joinsAfterSync = new ArrayList<>();
 
-    /** A role notice to post once a sync that has seen its event (at {@code position}) is done. */
-    public record PendingNotice(String eventId, long position, UserId userId, String what) {
-    }
-
     @StartSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(RoomCreationRequested event, MemberSynchronizer synchronizer) {
@@ -107,7 +106,7 @@ public class MemberSyncSaga {
         active = true;
         if (event.matrixRoomId() != null) {
             work.submit(new PostRoomNotice(roomId, event.matrixRoomId(), "rs-notice-" + message.getIdentifier(), null,
-                    REACTIVATED, positionOf(message)));
+                    REACTIVATED, EventPosition.of(message)));
         }
         requestSync(message, work);
     }
@@ -121,7 +120,7 @@ public class MemberSyncSaga {
         if (active && matrixRoomId != null) {
             event.to().noticeVerb().ifPresent(verb -> work.submit(new PostOrderNotice(roomId, matrixRoomId,
                     "rs-notice-" + message.getIdentifier(), event.requestedBy(), verb, Markdown.escape(event.type()),
-                    Markdown.escape(event.offering()), positionOf(message))));
+                    Markdown.escape(event.offering()), EventPosition.of(message))));
         }
     }
 
@@ -246,7 +245,7 @@ public class MemberSyncSaga {
      * its global index is the position to wait for.
      */
     private void requestSync(EventMessage<?> message, HomeserverWorkQueue work) {
-        waitForPosition = Math.max(waitForPosition, positionOf(message));
+        waitForPosition = Math.max(waitForPosition, EventPosition.of(message));
         if (active && !syncing) {
             submitSync(work);
         }
@@ -282,7 +281,7 @@ public class MemberSyncSaga {
      */
     private void notice(EventMessage<?> message, String eventId, UserId user, String what) {
         if (active) {
-            pendingNotices.add(new PendingNotice(eventId, positionOf(message), user, what));
+            pendingNotices.add(new PendingNotice(eventId, EventPosition.of(message), user, what));
         }
     }
 
@@ -297,13 +296,6 @@ public class MemberSyncSaga {
         });
     }
 
-    private static long positionOf(EventMessage<?> message) {
-        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
-            return tracked.trackingToken().position().orElse(-1);
-        }
-        return -1;
-    }
-
     /** A waiting sync is withdrawn; one that is running reports as usual, and nothing follows it. */
     private void pause(HomeserverWorkQueue work) {
         active = false;
@@ -312,111 +304,5 @@ public class MemberSyncSaga {
             renamed.addAll(renamedInSync);
             renamedInSync.clear();
         }
-    }
-
-    // Jackson stores the saga: these accessors are its persisted state.
-
-    public RoomId getRoomId() {
-        return roomId;
-    }
-
-    public void setRoomId(RoomId roomId) {
-        this.roomId = roomId;
-    }
-
-    public ProjectId getProjectId() {
-        return projectId;
-    }
-
-    public void setProjectId(ProjectId projectId) {
-        this.projectId = projectId;
-    }
-
-    public CustomerId getCustomerId() {
-        return customerId;
-    }
-
-    public void setCustomerId(CustomerId customerId) {
-        this.customerId = customerId;
-    }
-
-    public String getMatrixRoomId() {
-        return matrixRoomId;
-    }
-
-    public void setMatrixRoomId(String matrixRoomId) {
-        this.matrixRoomId = matrixRoomId;
-    }
-
-    public boolean isActive() {
-        return active;
-    }
-
-    public void setActive(boolean active) {
-        this.active = active;
-    }
-
-    public long getWaitForPosition() {
-        return waitForPosition;
-    }
-
-    public void setWaitForPosition(long waitForPosition) {
-        this.waitForPosition = waitForPosition;
-    }
-
-    public boolean isSyncing() {
-        return syncing;
-    }
-
-    public void setSyncing(boolean syncing) {
-        this.syncing = syncing;
-    }
-
-    public Set<UserId> getRenamed() {
-        return renamed;
-    }
-
-    public void setRenamed(Set<UserId> renamed) {
-        this.renamed = renamed;
-    }
-
-    public Set<UserId> getRenamedInSync() {
-        return renamedInSync;
-    }
-
-    public void setRenamedInSync(Set<UserId> renamedInSync) {
-        this.renamedInSync = renamedInSync;
-    }
-
-    public Set<UserId> getFollowed() {
-        return followed;
-    }
-
-    public void setFollowed(Set<UserId> followed) {
-        this.followed = followed;
-    }
-
-    public List<PendingNotice> getPendingNotices() {
-        return pendingNotices;
-    }
-
-    public void setPendingNotices(List<PendingNotice> pendingNotices) {
-        this.pendingNotices = pendingNotices;
-    }
-
-    public Set<UserId> getModeratorIds() {
-        return moderatorIds;
-    }
-
-    public void setModeratorIds(Set<UserId> moderatorIds) {
-        this.moderatorIds = moderatorIds;
-    }
-
-    public List<ModeratorWork> getJoinsAfterSync() {
-        return joinsAfterSync;
-    }
-
-    public void setJoinsAfterSync(List<ModeratorWork> joinsAfterSync) {
-        this.joinsAfterSync = joinsAfterSync;
     }
 }

@@ -60,9 +60,8 @@ class DeploymentMatrix implements DeploymentHomeserver {
     }
 
     @Override
-    public void liftRateLimit() {
-        String user = ensureAdminAccount();
-        bot().post(ADMIN + "/v1/users/" + segment(user) + "/override_ratelimit",
+    public void liftRateLimit(String adminUserId) {
+        bot().post(ADMIN + "/v1/users/" + segment(adminUserId) + "/override_ratelimit",
                 Map.of("messages_per_second", 0, "burst_count", 0)).expect(Void.class);
     }
 

@@ -75,7 +75,7 @@ public class BootstrapDeploymentHandler implements HomeserverWorkHandler<Bootstr
             String bot = homeserver.ensureAdminAccount();
             record(work, step, "ok", bot);
             step = "rate-limit";
-            liftRateLimit(work);
+            liftRateLimit(work, bot);
             Map<String, String> rooms = new LinkedHashMap<>();
             for (CatalogueRoom room : CatalogueRoom.values()) {
                 step = "room:" + room.key();
@@ -99,9 +99,9 @@ public class BootstrapDeploymentHandler implements HomeserverWorkHandler<Bootstr
     }
 
     /** A homeserver that refuses only logs a warning: the bootstrap works without it, only slower. */
-    private void liftRateLimit(BootstrapDeployment work) {
+    private void liftRateLimit(BootstrapDeployment work, String bot) {
         try {
-            homeserver.liftRateLimit();
+            homeserver.liftRateLimit(bot);
             record(work, "rate-limit", "lifted", null);
         } catch (HomeserverException refused) {
             if (refused.isTransient()) {

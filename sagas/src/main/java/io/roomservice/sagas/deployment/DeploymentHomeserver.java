@@ -18,7 +18,7 @@ public interface DeploymentHomeserver {
     String ensureAdminAccount();
 
     /** Lifts the admin account's rate limits, so that a bootstrap or a burst of callbacks is never slowed. */
-    void liftRateLimit();
+    void liftRateLimit(String adminUserId);
 
     Optional<String> resolveAlias(String alias);
 

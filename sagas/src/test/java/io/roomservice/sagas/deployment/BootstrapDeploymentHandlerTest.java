@@ -134,12 +134,24 @@ class BootstrapDeploymentHandlerTest {
     @Test
     void a_refused_rate_limit_lift_is_a_warning_not_a_failure() {
         when(homeserver.resolveAlias(anyString())).thenAnswer(call -> Optional.of("!" + call.getArgument(0) + ":x"));
-        org.mockito.Mockito.doThrow(HomeserverException.permanentFailure("M_FORBIDDEN")).when(homeserver).liftRateLimit();
+        org.mockito.Mockito.doThrow(HomeserverException.permanentFailure("M_FORBIDDEN")).when(homeserver)
+                .liftRateLimit(anyString());
 
         assertThat(handler.run(work(NOW.plusSeconds(60))).isDone()).isTrue();
 
         assertThat(reports()).anySatisfy(report -> assertThat(report).isEqualTo(
                 new RecordDeploymentBootstrapStep(deployment, bootstrap, "rate-limit", "warning", "M_FORBIDDEN")))
                 .last().isInstanceOf(CompleteDeploymentBootstrap.class);
+    }
+
+    @Test
+    void the_rate_limit_is_lifted_for_the_admin_account_the_bootstrap_just_ensured() {
+        when(homeserver.ensureAdminAccount()).thenReturn("@roomservice-admin:x");
+        when(homeserver.resolveAlias(anyString())).thenAnswer(call -> Optional.of("!" + call.getArgument(0) + ":x"));
+
+        assertThat(handler.run(work(NOW.plusSeconds(60))).isDone()).isTrue();
+
+        verify(homeserver).liftRateLimit("@roomservice-admin:x");
+        verify(homeserver, org.mockito.Mockito.times(1)).ensureAdminAccount();
     }
 }

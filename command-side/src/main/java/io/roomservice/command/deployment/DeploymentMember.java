@@ -1,5 +1,11 @@
 package io.roomservice.command.deployment;
 
+import io.roomservice.api.deployment.DeploymentUserAction;
+import io.roomservice.api.deployment.DeploymentUserResyncRequested;
+import io.roomservice.api.deployment.ResyncDeploymentUser;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.roomservice.api.deployment.DeploymentName;
 import io.roomservice.api.deployment.DeploymentUserActionApplied;
 import io.roomservice.api.deployment.DeploymentUserActionFailed;
@@ -29,6 +35,9 @@ public class DeploymentMember {
     private DeploymentUserId userId;
     private DeploymentName deployment;
     private String matrixUserId;
+    /** The last account action (created, revoked) and the last admin action (promoted, demoted); null: none yet. */
+    private DeploymentUserAction account;
+    private DeploymentUserAction admin;
 
     protected DeploymentMember() {
         // for Axon
@@ -51,10 +60,34 @@ public class DeploymentMember {
         }
     }
 
+    /**
+     * The user's standing actions, applied again: the account action, and the admin action unless the
+     * account was revoked (a revocation ends the rights with the account). A user with no standing action
+     * (only callsign changes so far) has nothing to apply.
+     */
+    @CommandHandler
+    public void handle(ResyncDeploymentUser command) {
+        List<DeploymentUserAction> actions = new ArrayList<>();
+        if (account != null) {
+            actions.add(account);
+        }
+        if (admin != null && account != DeploymentUserAction.REVOKED) {
+            actions.add(admin);
+        }
+        if (!actions.isEmpty()) {
+            apply(new DeploymentUserResyncRequested(userId, deployment, matrixUserId, List.copyOf(actions)));
+        }
+    }
+
     @EventSourcingHandler
     void on(DeploymentUserCallbackRecorded event) {
         userId = event.userId();
         deployment = event.deployment();
         matrixUserId = event.matrixUserId();
+        switch (event.action().slot()) {
+            case ACCOUNT -> account = event.action();
+            case ADMIN -> admin = event.action();
+            case NONE -> { }
+        }
     }
 }

@@ -7,6 +7,10 @@ import io.roomservice.api.deployment.DeploymentUserCallbackRecorded;
 import io.roomservice.api.deployment.DeploymentUserId;
 import io.roomservice.api.deployment.RecordDeploymentUserActionOutcome;
 import io.roomservice.api.deployment.RecordDeploymentUserCallback;
+import io.roomservice.api.deployment.DeploymentUserResyncRequested;
+import io.roomservice.api.deployment.ResyncDeploymentUser;
+
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import java.util.UUID;
 
 import static io.roomservice.api.deployment.DeploymentUserAction.CREATED;
+import static io.roomservice.api.deployment.DeploymentUserAction.DEMOTED;
 import static io.roomservice.api.deployment.DeploymentUserAction.PROMOTED;
+import static io.roomservice.api.deployment.DeploymentUserAction.REVOKED;
 import static io.roomservice.api.deployment.DeploymentUserAction.UPDATED;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -58,5 +64,32 @@ class DeploymentMemberTest {
                 .when(new RecordDeploymentUserActionOutcome(user, CREATED, false, "M_UNKNOWN"))
                 .expectEvents(new DeploymentUserActionFailed(user, deployment, "@alpha1:example.org", CREATED,
                         "M_UNKNOWN"));
+    }
+
+    @Test
+    void a_resync_applies_the_last_account_action_and_the_last_admin_action_again() {
+        fixture.given(callback(CREATED), callback(PROMOTED), callback(UPDATED), callback(DEMOTED))
+                .when(new ResyncDeploymentUser(user))
+                .expectEvents(new DeploymentUserResyncRequested(user, deployment, "@alpha1:example.org",
+                        List.of(CREATED, DEMOTED)));
+    }
+
+    @Test
+    void a_revoked_user_is_resynced_as_revoked_without_their_former_rights() {
+        fixture.given(callback(CREATED), callback(PROMOTED), callback(REVOKED))
+                .when(new ResyncDeploymentUser(user))
+                .expectEvents(new DeploymentUserResyncRequested(user, deployment, "@alpha1:example.org",
+                        List.of(REVOKED)));
+    }
+
+    @Test
+    void a_user_known_only_by_a_callsign_change_has_nothing_to_resync() {
+        fixture.given(callback(UPDATED))
+                .when(new ResyncDeploymentUser(user))
+                .expectNoEvents();
+    }
+
+    private DeploymentUserCallbackRecorded callback(io.roomservice.api.deployment.DeploymentUserAction action) {
+        return new DeploymentUserCallbackRecorded(user, deployment, "Alpha1", "@alpha1:example.org", action);
     }
 }

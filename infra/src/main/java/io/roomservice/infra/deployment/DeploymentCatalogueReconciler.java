@@ -2,7 +2,11 @@ package io.roomservice.infra.deployment;
 
 import io.roomservice.api.common.CommandRejectedException;
 import io.roomservice.api.deployment.DeploymentName;
+import io.roomservice.api.deployment.DeploymentUserId;
+import io.roomservice.api.deployment.DeploymentUsers;
 import io.roomservice.api.deployment.DeploymentView;
+import io.roomservice.api.deployment.FindDeploymentUsers;
+import io.roomservice.api.deployment.ResyncDeploymentUser;
 import io.roomservice.api.deployment.FindDeployment;
 import io.roomservice.api.deployment.StartDeploymentBootstrap;
 import io.roomservice.sagas.deployment.CatalogueRoom;
@@ -17,16 +21,20 @@ import org.axonframework.queryhandling.QueryGateway;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The deployment's catalogue against the homeserver, once a bootstrap has made it: every room's alias
  * must lead to the room the bootstrap recorded ({@code alias}), and every room must have the state a
  * bootstrap applies ({@code room-state}, the state events that differ). A difference is repaired by a
- * new bootstrap, which finds rooms by alias, creates what is missing and writes only what differs. The
- * users' memberships are not compared (no read model keeps who should be where yet).
+ * new bootstrap, which finds rooms by alias, creates what is missing and writes only what differs.
+ * Then the users ({@link DeploymentUserDifferences}: {@code membership} and {@code power-level} of
+ * subject {@code deployment-user:<uuid>}), each repaired by applying that user's standing actions again
+ * ({@link ResyncDeploymentUser}). Users are compared only once every catalogue room is where it should be.
  */
 class DeploymentCatalogueReconciler implements Reconciler {
 
@@ -83,12 +91,22 @@ class DeploymentCatalogueReconciler implements Reconciler {
                         room.key() + ": " + String.join(", ", differing)));
             }
         }
+        if (found.stream().noneMatch(difference -> difference.kind().equals("alias"))) {
+            var users = new DeploymentUserDifferences(homeserver, rooms);
+            queries.query(new FindDeploymentUsers(name), ResponseTypes.instanceOf(DeploymentUsers.class)).join()
+                    .users().forEach(user -> found.addAll(users.of(user)));
+        }
         return found;
     }
 
     @Override
     public void repair(List<Difference> differences, UUID runId) {
-        if (differences.isEmpty()) {
+        Set<String> users = new LinkedHashSet<>();
+        differences.stream().map(Difference::subject).filter(s -> s.startsWith(DeploymentUserDifferences.SUBJECT_PREFIX))
+                .forEach(users::add);
+        users.forEach(user -> ReconciliationCommands.send(commands, new ResyncDeploymentUser(DeploymentUserId.of(
+                user.substring(DeploymentUserDifferences.SUBJECT_PREFIX.length()))), runId));
+        if (differences.stream().noneMatch(d -> d.subject().startsWith("deployment:"))) {
             return;
         }
         try {

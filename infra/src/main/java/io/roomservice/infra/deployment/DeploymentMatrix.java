@@ -6,7 +6,9 @@ import io.roomservice.infra.homeserver.MatrixResponse;
 import io.roomservice.infra.homeserver.SynapseAdmin;
 import io.roomservice.sagas.deployment.DeploymentHomeserver;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +31,12 @@ class DeploymentMatrix implements DeploymentHomeserver {
     }
 
     private record Created(String roomId) {
+    }
+
+    private record Members(List<Member> chunk) {
+    }
+
+    private record Member(String stateKey, Map<String, Object> content) {
     }
 
     private final MatrixConnections connections;
@@ -120,13 +128,39 @@ class DeploymentMatrix implements DeploymentHomeserver {
         if (answer.status() == 404) {
             return false; // the user has not logged in yet: no account to join
         }
+        if (answer.status() == 403 && joined(roomId, userId)) {
+            return true; // Synapse refuses the admin join of someone already in the room: a repeat is done
+        }
         answer.expect(Void.class);
         return true;
+    }
+
+    private boolean joined(String roomId, String userId) {
+        return state(roomId, "m.room.member", userId).map(member -> member.get("membership"))
+                .filter("join"::equals).isPresent();
     }
 
     @Override
     public boolean deactivateAndErase(String userId) {
         MatrixResponse answer = bot().post(ADMIN + "/v1/deactivate/" + segment(userId), Map.of("erase", true));
+        if (answer.status() == 404) {
+            return false;
+        }
+        answer.expect(Void.class);
+        return true;
+    }
+
+    @Override
+    public Map<String, String> memberships(String roomId) {
+        Map<String, String> memberships = new HashMap<>();
+        bot().get(CLIENT + "/rooms/" + segment(roomId) + "/members").expect(Members.class).chunk().forEach(member ->
+                memberships.put(member.stateKey(), String.valueOf(member.content().get("membership"))));
+        return memberships;
+    }
+
+    @Override
+    public boolean registered(String userId) {
+        MatrixResponse answer = bot().get(ADMIN + "/v2/users/" + segment(userId));
         if (answer.status() == 404) {
             return false;
         }

@@ -46,6 +46,9 @@ class DeploymentOnSynapseEndToEndTest extends SynapseLinkedTest {
     private static final String RASENMAEHER_DN = "CN=rasenmaeher,O=pvarki";
     private static final List<String> EVERYONES = List.of("space", "general", "helpdesk", "offtopic");
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.roomservice.infra.homeserver.SynapseAdmin synapseAdmin;
+
     private String adminToken;
     private String suffix;
 
@@ -119,6 +122,11 @@ class DeploymentOnSynapseEndToEndTest extends SynapseLinkedTest {
 
     private JsonNode level(String roomId, String user) {
         return content(roomId, "m.room.power_levels", "").path("users").get(user);
+    }
+
+    private Integer levelNumber(String roomId, String user) {
+        JsonNode level = level(roomId, user);
+        return level == null ? null : level.asInt();
     }
 
     private long recorded(String eventType, UUID user) {
@@ -305,6 +313,61 @@ class DeploymentOnSynapseEndToEndTest extends SynapseLinkedTest {
 
     @Test
     @Order(6)
+    void the_reconciliation_finds_a_user_kicked_and_an_admin_lowered_behind_its_back_and_applies_their_actions_again() {
+        String delta = registered("delta-" + suffix);
+        UUID deltaId = UUID.randomUUID();
+        Map<String, String> rooms = rooms();
+        assertThat(callback("created", deltaId, "Delta-" + suffix).status()).isEqualTo(200);
+        assertThat(callback("promoted", deltaId, "Delta-" + suffix).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(membership(rooms.get("admin"), delta)).isEqualTo("join");
+            assertThat(membership(rooms.get("general"), delta)).isEqualTo("join");
+            assertThat(levelNumber(rooms.get("helpdesk"), delta)).isEqualTo(100);
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(userDifferences(deltaId, true)).isEmpty());
+
+        // roomservice's own admin account, as an operator with its token would, behind roomservice's back
+        var operator = synapseAdmin.adminIdentity();
+        assertThat(operator.post("/_matrix/client/v3/rooms/" + encode(rooms.get("general")) + "/kick",
+                Map.of("user_id", delta, "reason", "behind the back")).successful()).isTrue();
+        var levels = (tools.jackson.databind.node.ObjectNode) content(rooms.get("helpdesk"), "m.room.power_levels", "");
+        ((tools.jackson.databind.node.ObjectNode) levels.get("users")).put(delta, 0);
+        assertThat(operator.put("/_matrix/client/v3/rooms/" + encode(rooms.get("helpdesk"))
+                + "/state/m.room.power_levels/", JSON.convertValue(levels, Map.class)).successful()).isTrue();
+
+        assertThat(userDifferences(deltaId, true)).extracting(d -> d.get("kind").asString() + " "
+                + d.get("room_id").asString() + " " + d.get("member").asString())
+                .containsExactlyInAnyOrder("membership " + rooms.get("general") + " " + delta,
+                        "power-level " + rooms.get("helpdesk") + " " + delta);
+
+        userDifferences(deltaId, false);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            assertThat(membership(rooms.get("general"), delta)).isEqualTo("join");
+            assertThat(levelNumber(rooms.get("helpdesk"), delta)).isEqualTo(100);
+        });
+        assertThat(userDifferences(deltaId, true)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%DeploymentUserResyncRequested' "
+                + "and convert_from(meta_data, 'UTF8') like '%\"actor\":\"reconciliation\"%'", Long.class,
+                deltaId.toString())).isEqualTo(1);
+    }
+
+    /** The differences of one deployment user in a reconciliation run. */
+    private List<JsonNode> userDifferences(UUID user, boolean dryRun) {
+        var response = api.post("/api/admin/reconcile/", TestTokens.staff(), "{\"dry_run\": " + dryRun + "}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<JsonNode> found = new java.util.ArrayList<>();
+        response.json().path("differences").forEach(d -> {
+            if (d.path("subject").asString().equals("deployment-user:" + user)) {
+                found.add(d);
+            }
+        });
+        return found;
+    }
+
+    @Test
+    @Order(7)
     void callers_without_rasenmaehers_certificate_are_refused_and_nothing_is_recorded() {
         UUID user = UUID.randomUUID();
         var wrongCn = callback(PROXY, "CN=mallory,O=pvarki", "created", user, "mallory");

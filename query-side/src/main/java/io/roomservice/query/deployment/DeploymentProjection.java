@@ -1,5 +1,11 @@
 package io.roomservice.query.deployment;
 
+import io.roomservice.api.deployment.DeploymentUserAction;
+import io.roomservice.api.deployment.DeploymentUserCallbackRecorded;
+import io.roomservice.api.deployment.DeploymentUserId;
+import io.roomservice.api.deployment.DeploymentUsers;
+import io.roomservice.api.deployment.FindDeploymentUsers;
+
 import io.roomservice.api.deployment.DeploymentBootstrapCompleted;
 import io.roomservice.api.deployment.DeploymentBootstrapFailed;
 import io.roomservice.api.deployment.DeploymentBootstrapStarted;
@@ -69,8 +75,37 @@ public class DeploymentProjection {
                 + "where bootstrap_id = ?", java.sql.Timestamp.from(at), event.step(), event.reason(), event.bootstrapId());
     }
 
+    /** Only the last account action and the last admin action count; a revocation ends the rights too. */
+    @EventHandler
+    void on(DeploymentUserCallbackRecorded event) {
+        UUID user = event.userId().value();
+        if (jdbc.update("update deployment_users set matrix_user_id = ? where user_id = ?", event.matrixUserId(),
+                user) == 0) {
+            jdbc.update("insert into deployment_users (user_id, deployment, matrix_user_id, admin) values (?, ?, ?, false)",
+                    user, event.deployment().value(), event.matrixUserId());
+        }
+        switch (event.action()) {
+            case CREATED -> jdbc.update("update deployment_users set account = 'created' where user_id = ?", user);
+            case REVOKED -> jdbc.update("update deployment_users set account = 'revoked', admin = false where user_id = ?",
+                    user);
+            case PROMOTED, DEMOTED -> jdbc.update("update deployment_users set admin = ? where user_id = ?",
+                    event.action() == DeploymentUserAction.PROMOTED, user);
+            case UPDATED -> { }
+        }
+    }
+
+    @QueryHandler
+    public DeploymentUsers handle(FindDeploymentUsers query) {
+        return new DeploymentUsers(jdbc.query("""
+                        select user_id, matrix_user_id, account, admin from deployment_users
+                         where deployment = ? and (account is null or account <> 'revoked') order by matrix_user_id""",
+                (rs, row) -> new DeploymentUsers.User(new DeploymentUserId(rs.getObject(1, UUID.class)), rs.getString(2),
+                        "created".equals(rs.getString(3)), rs.getBoolean(4)), query.deployment().value()));
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("delete from deployment_users");
         jdbc.update("delete from deployment_bootstrap_steps");
         jdbc.update("delete from deployment_bootstraps");
         jdbc.update("delete from deployment_rooms");

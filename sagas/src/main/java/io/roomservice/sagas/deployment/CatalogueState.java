@@ -18,7 +18,7 @@ public final class CatalogueState {
             "m.call.hangup", "m.call.select_answer", "m.call.reject", "m.call.negotiate", "org.matrix.msc3401.call",
             "org.matrix.msc3401.call.member");
     static final int BOT_LEVEL = 200;
-    static final String POWER_LEVELS = "m.room.power_levels";
+    public static final String POWER_LEVELS = "m.room.power_levels";
 
     private final DeploymentHomeserver homeserver;
     public CatalogueState(DeploymentHomeserver homeserver) {

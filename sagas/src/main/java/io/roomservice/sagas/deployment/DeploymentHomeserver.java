@@ -42,6 +42,12 @@ public interface DeploymentHomeserver {
     /** Deactivates the user and erases their messages; false when the user was never registered. */
     boolean deactivateAndErase(String userId);
 
+    /** Every member event of the room: user id to membership ({@code join}, {@code invite}, {@code leave}, ...). */
+    Map<String, String> memberships(String roomId);
+
+    /** Whether the user has an account on the homeserver (a user who never logged in has none yet). */
+    boolean registered(String userId);
+
     /** Kicks the user; false when they were not in the room. */
     boolean kick(String roomId, String userId, String reason);
 }

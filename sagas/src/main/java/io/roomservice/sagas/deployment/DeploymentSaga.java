@@ -1,5 +1,7 @@
 package io.roomservice.sagas.deployment;
 
+import io.roomservice.api.deployment.DeploymentUserResyncRequested;
+
 import io.roomservice.api.deployment.DeploymentBootstrapCompleted;
 import io.roomservice.api.deployment.DeploymentBootstrapStarted;
 import io.roomservice.api.deployment.DeploymentName;
@@ -78,6 +80,18 @@ public class DeploymentSaga {
         pending.removeIf(waiting -> waiting.userId().equals(event.userId())
                 && (revoked || waiting.action().slot() == event.action().slot()));
         pending.add(action);
+    }
+
+    /**
+     * A repair of the reconciliation: the user's standing actions as work again. The catalogue is ready
+     * (the reconciliation compares only a ready catalogue); a waiting action of the same slot is replaced.
+     */
+    @SagaEventHandler(associationProperty = DEPLOYMENT)
+    public void on(DeploymentUserResyncRequested event, HomeserverWorkQueue work) {
+        if (ready) {
+            event.actions().forEach(action -> submit(new PendingAction(event.userId(), event.matrixUserId(), action),
+                    work));
+        }
     }
 
     private void submit(PendingAction action, HomeserverWorkQueue work) {

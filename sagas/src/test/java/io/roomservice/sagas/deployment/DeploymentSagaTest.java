@@ -5,6 +5,7 @@ import io.roomservice.api.deployment.DeploymentBootstrapStarted;
 import io.roomservice.api.deployment.DeploymentName;
 import io.roomservice.api.deployment.DeploymentUserAction;
 import io.roomservice.api.deployment.DeploymentUserCallbackRecorded;
+import io.roomservice.api.deployment.DeploymentUserResyncRequested;
 import io.roomservice.api.deployment.DeploymentUserId;
 import io.roomservice.sagas.work.RecordingWorkQueue;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -122,5 +124,16 @@ class DeploymentSagaTest {
     void a_waiting_promotion_and_demotion_share_one_key_so_a_later_one_replaces_a_waiting_one_in_the_queue() {
         assertThat(applied(alice, PROMOTED).key()).isEqualTo(applied(alice, DEMOTED).key())
                 .isNotEqualTo(applied(alice, CREATED).key()).isNotEqualTo(applied(bob, PROMOTED).key());
+    }
+
+    @Test
+    void a_resync_of_the_reconciliation_submits_the_users_standing_actions_again() {
+        fixture.givenAPublished(new DeploymentBootstrapCompleted(DEPLOYMENT, bootstrap, ROOMS))
+                .andThenAPublished(callback(alice, CREATED))
+                .andThenAPublished(callback(alice, PROMOTED))
+                .whenPublishingA(new DeploymentUserResyncRequested(alice, DEPLOYMENT, "@" + alice.value() + ":x",
+                        List.of(CREATED, PROMOTED)));
+        assertThat(work.submitted(ApplyDeploymentUserAction.class)).containsExactly(applied(alice, CREATED),
+                applied(alice, PROMOTED), applied(alice, CREATED), applied(alice, PROMOTED));
     }
 }

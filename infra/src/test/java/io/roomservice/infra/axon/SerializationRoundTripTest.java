@@ -264,12 +264,26 @@ class SerializationRoundTripTest extends EndToEndTest {
     }
 
     @Test
-    void theProjectDeletionSagaComesBackWithItsState() {
-        var saga = new ProjectDeletionSaga();
-        saga.setRoomId(ROOM);
-        saga.setProjectId(PROJECT);
+    void theProjectDeletionSagaComesBackWithItsState() throws Exception {
+        var stored = """
+                {"roomId":"%s","projectId":"%s","creating":true,"projectDeleted":true}""".formatted(ROOM, PROJECT);
+        var saga = (ProjectDeletionSaga) serializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(),
+                byte[].class, new SimpleSerializedType(ProjectDeletionSaga.class.getName(), null)));
 
+        var json = new ObjectMapper();
+        assertThat(json.readTree(serializer.serialize(saga, byte[].class).getData())).isEqualTo(json.readTree(stored));
         assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
+    }
+
+    /** A saga stored before it knew whether its room was being created reads back as not creating. */
+    @Test
+    void aProjectDeletionSagaStoredBeforeItFollowedProvisioningStillReads() {
+        var stored = """
+                {"roomId":"%s","projectId":"%s"}""".formatted(ROOM, PROJECT);
+        var saga = (ProjectDeletionSaga) serializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(),
+                byte[].class, new SimpleSerializedType(ProjectDeletionSaga.class.getName(), null)));
+
+        assertThat(saga).hasFieldOrPropertyWithValue("roomId", ROOM).hasFieldOrPropertyWithValue("creating", false);
     }
 
     @Test

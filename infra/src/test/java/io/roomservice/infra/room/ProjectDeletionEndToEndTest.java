@@ -47,6 +47,26 @@ class ProjectDeletionEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aRoomStillBeingCreatedWhenItsProjectIsDeletedIsArchivedOnceItsProvisioningEnds() {
+        var project = registerProject("Deleted while creating");
+        homeserver.rateLimit(project, Duration.ofSeconds(3));
+        var roomUuid = createdRoom(project);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> homeserver.calls(project) == 1);
+        assertThat(room(roomUuid).json().get("state").asString()).isEqualTo("creating");
+
+        deleteProject(project);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(room(roomUuid).json().get("state").asString()).isEqualTo("archived"));
+        var events = auditEvents(roomUuid).stream()
+                .filter(e -> !e.get("type").asString().equals("MemberSyncFinished")).toList();
+        assertThat(types(events)).containsExactly("RoomCreationRequested", "RoomActivated", "RoomDisablingStarted",
+                "RoomMembersRemoved", "RoomArchived");
+        assertThat(events.get(2).get("payload").get("reason").asString()).isEqualTo("project termination");
+    }
+
+    @Test
     void aRoomWhoseStateCannotBeDisabledIsLeftAsItIsAndNothingIsRecorded() {
         var project = registerProject("Deleted while archived");
         var roomUuid = createdRoom(project);

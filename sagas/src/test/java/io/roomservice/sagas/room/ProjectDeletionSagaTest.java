@@ -8,7 +8,10 @@ import io.roomservice.api.room.DisableRoom;
 import io.roomservice.api.room.RoomActivated;
 import io.roomservice.api.room.RoomCreationRequested;
 import io.roomservice.api.room.RoomDeleted;
+import io.roomservice.api.room.RoomFailed;
 import io.roomservice.api.room.RoomId;
+import io.roomservice.api.room.RoomProvisioningRetried;
+import io.roomservice.api.room.RoomState;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,7 @@ class ProjectDeletionSagaTest {
     @Test
     void theDisableCommandIsSentAsTheSystemActor() {
         fixture.givenAPublished(requested())
+                .andThenAPublished(new RoomActivated(roomId, "!apollo:example.org", "#rs-apollo:example.org"))
                 .whenPublishingA(new ProjectDeleted(projectId));
 
         assertThat(fixture.getCommandBus().getDispatchedCommands())
@@ -84,5 +88,41 @@ class ProjectDeletionSagaTest {
 
     private RoomCreationRequested requested() {
         return new RoomCreationRequested(roomId, projectId, customerId, "Apollo");
+    }
+
+    @Test
+    void aRoomStillBeingCreatedWhenItsProjectIsDeletedIsDisabledOnceItIsActive() {
+        fixture.givenAPublished(requested())
+                .andThenAPublished(new ProjectDeleted(projectId))
+                .whenPublishingA(new RoomActivated(roomId, "!apollo:example.org", "#rs-apollo:example.org"))
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new DisableRoom(roomId, false, ProjectDeletionSaga.REASON));
+    }
+
+    @Test
+    void aRoomStillBeingCreatedWhenItsProjectIsDeletedWaitsForItsProvisioning() {
+        fixture.givenAPublished(requested())
+                .whenPublishingA(new ProjectDeleted(projectId))
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aRoomWhoseProvisioningFailsAfterItsProjectWasDeletedIsDisabledFromError() {
+        fixture.givenAPublished(requested())
+                .andThenAPublished(new ProjectDeleted(projectId))
+                .whenPublishingA(new RoomFailed(roomId, RoomState.CREATING, "homeserver down"))
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new DisableRoom(roomId, false, ProjectDeletionSaga.REASON));
+    }
+
+    @Test
+    void aRetriedRoomOfADeletedProjectIsDisabledOnceItIsActive() {
+        fixture.givenAPublished(requested())
+                .andThenAPublished(new RoomFailed(roomId, RoomState.CREATING, "homeserver down"))
+                .andThenAPublished(new RoomProvisioningRetried(roomId, projectId, "Apollo"))
+                .andThenAPublished(new ProjectDeleted(projectId))
+                .whenPublishingA(new RoomActivated(roomId, "!apollo:example.org", "#rs-apollo:example.org"))
+                .expectDispatchedCommands(new DisableRoom(roomId, false, ProjectDeletionSaga.REASON));
     }
 }

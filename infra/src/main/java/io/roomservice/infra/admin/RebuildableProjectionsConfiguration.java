@@ -2,10 +2,12 @@ package io.roomservice.infra.admin;
 
 import io.roomservice.infra.appservice.TimelineProperties;
 import io.roomservice.infra.room.RoomListProperties;
+import io.roomservice.query.deployment.DeploymentProjection;
 import io.roomservice.query.directory.DirectoryProjection;
 import io.roomservice.query.membership.RoomMemberProjection;
 import io.roomservice.query.profile.UserProfileProjection;
 import io.roomservice.query.room.RoomProjection;
+import io.roomservice.query.world.WorldProjection;
 import io.roomservice.query.timeline.TimelineProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +48,13 @@ public class RebuildableProjectionsConfiguration {
                         POOLED_BATCH, Map.of()),
                 new RebuildableProjection(RoomMemberProjection.PROCESSING_GROUP, List.of(RoomMemberProjection.TABLE),
                         suffix -> RoomMemberProjection.writingTo(RoomMemberProjection.TABLE + suffix, jdbc),
-                        POOLED_BATCH, Map.of())));
+                        POOLED_BATCH, Map.of()),
+                new RebuildableProjection(WorldProjection.PROCESSING_GROUP, WorldProjection.TABLES,
+                        suffix -> WorldProjection.writingTo(suffix, jdbc), POOLED_BATCH, Map.of()),
+                new RebuildableProjection(DeploymentProjection.PROCESSING_GROUP, DeploymentProjection.TABLES,
+                        suffix -> DeploymentProjection.writingTo(suffix, jdbc), POOLED_BATCH,
+                        // a user's account on the deployment's homeserver, named after their callsign
+                        Map.of("deployment_users", Set.of("matrix_user_id")))));
     }
 
     /** The rebuildable read models by name. */

@@ -18,6 +18,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,8 @@ import java.util.UUID;
 
 /**
  * Worlds, their rooms and their members' tags, for the host's listing of the map rooms a person may
- * see. A read model only; a replay starts from empty tables (its reset handler).
+ * see. A read model only; a replay starts from empty tables (its reset handler); rebuildable blue/green
+ * ({@link #writingTo}).
  */
 @Component
 @ProcessingGroup(WorldProjection.PROCESSING_GROUP)
@@ -38,72 +40,97 @@ public class WorldProjection {
     public static final List<String> TABLES = List.of("worlds", "world_rooms", "world_members");
 
     private final JdbcTemplate jdbc;
+    private final String suffix;
 
+    @Autowired
     public WorldProjection(JdbcTemplate jdbc) {
+        this(jdbc, "");
+    }
+
+    private WorldProjection(JdbcTemplate jdbc, String suffix) {
         this.jdbc = jdbc;
+        this.suffix = suffix;
+    }
+
+    /**
+     * The projection's event handling writing shadow tables beside the live ones, each named like its
+     * live table followed by {@code suffix} (a blue/green rebuild); its queries are not used.
+     */
+    public static WorldProjection writingTo(String suffix, JdbcTemplate jdbc) {
+        return new WorldProjection(jdbc, suffix);
+    }
+
+    /** The table this instance writes for the live table {@code live}. */
+    private String t(String live) {
+        return live + suffix;
     }
 
     @EventHandler
     void on(WorldRegistered event) {
         // a replay after a failed batch may see the row already written
-        jdbc.update("delete from worlds where world_id = ?", event.worldId().value());
-        jdbc.update("insert into worlds (world_id, organisation, slug, name) values (?, ?, ?, ?)",
+        jdbc.update("delete from " + t("worlds") + " where world_id = ?", event.worldId().value());
+        jdbc.update("insert into " + t("worlds") + " (world_id, organisation, slug, name) values (?, ?, ?, ?)",
                 event.worldId().value(), event.organisation(), event.slug(), event.name());
     }
 
     @EventHandler
     void on(WorldRenamed event) {
-        jdbc.update("update worlds set name = ? where world_id = ?", event.name(), event.worldId().value());
+        jdbc.update("update " + t("worlds") + " set name = ? where world_id = ?",
+                event.name(), event.worldId().value());
     }
 
     @EventHandler
     void on(WorldSpaceProvisioned event) {
-        jdbc.update("update worlds set space_room_id = ? where world_id = ?", event.spaceRoomId(),
+        jdbc.update("update " + t("worlds") + " set space_room_id = ? where world_id = ?", event.spaceRoomId(),
                 event.worldId().value());
     }
 
     @EventHandler
     void on(WorldRoomAdded event) {
-        jdbc.update("delete from world_rooms where room_id = ?", event.roomId().value());
-        jdbc.update("insert into world_rooms (room_id, world_id, kind, name, tags, removed) values (?, ?, ?, ?, ?, false)",
+        jdbc.update("delete from " + t("world_rooms") + " where room_id = ?", event.roomId().value());
+        jdbc.update("insert into " + t("world_rooms")
+                        + " (room_id, world_id, kind, name, tags, removed) values (?, ?, ?, ?, ?, false)",
                 event.roomId().value(), event.worldId().value(), event.kind().name(), event.name(),
                 String.join("|", event.tags()));
     }
 
     @EventHandler
     void on(WorldRoomChanged event) {
-        jdbc.update("update world_rooms set name = ?, tags = ? where room_id = ?", event.name(),
+        jdbc.update("update " + t("world_rooms") + " set name = ?, tags = ? where room_id = ?", event.name(),
                 String.join("|", event.tags()), event.roomId().value());
     }
 
     @EventHandler
     void on(WorldRoomProvisioned event) {
-        jdbc.update("update world_rooms set matrix_room_id = ? where room_id = ?", event.matrixRoomId(),
+        jdbc.update("update " + t("world_rooms") + " set matrix_room_id = ? where room_id = ?", event.matrixRoomId(),
                 event.roomId().value());
     }
 
     @EventHandler
     void on(WorldRoomRemoved event) {
-        jdbc.update("update world_rooms set removed = true where room_id = ?", event.roomId().value());
+        jdbc.update("update " + t("world_rooms") + " set removed = true where room_id = ?", event.roomId().value());
     }
 
     @EventHandler
     void on(WorldMembershipSet event) {
-        jdbc.update("delete from world_members where world_id = ? and person_id = ?", event.worldId().value(),
+        jdbc.update("delete from " + t("world_members") + " where world_id = ? and person_id = ?",
+                event.worldId().value(),
                 event.person().value());
-        jdbc.update("insert into world_members (world_id, person_id, tags) values (?, ?, ?)", event.worldId().value(),
+        jdbc.update("insert into " + t("world_members") + " (world_id, person_id, tags) values (?, ?, ?)",
+                event.worldId().value(),
                 event.person().value(), String.join("|", event.tags()));
     }
 
     @EventHandler
     void on(WorldMembershipEnded event) {
-        jdbc.update("delete from world_members where world_id = ? and person_id = ?", event.worldId().value(),
+        jdbc.update("delete from " + t("world_members") + " where world_id = ? and person_id = ?",
+                event.worldId().value(),
                 event.person().value());
     }
 
     @ResetHandler
     void reset() {
-        TABLES.forEach(table -> jdbc.update("delete from " + table));
+        TABLES.forEach(table -> jdbc.update("delete from " + t(table)));
     }
 
     /**

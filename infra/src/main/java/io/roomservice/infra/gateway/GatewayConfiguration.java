@@ -1,8 +1,10 @@
 package io.roomservice.infra.gateway;
 
+import io.roomservice.infra.axon.TrackingProcessors;
 import io.roomservice.infra.homeserver.MatrixConnections;
 import io.roomservice.infra.homeserver.SynapseAdmin;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,6 +71,17 @@ public class GatewayConfiguration {
     @Bean
     WebhookDeliveries gatewayWebhookDeliveries(JdbcTemplate jdbc) {
         return new WebhookDeliveries(jdbc);
+    }
+
+    /**
+     * A tracking processor, not a pooled one: with the embedded event store a pooled processor looks for
+     * new events every 500 ms (its coordinator's fixed wait, measured as a webhook's whole latency once
+     * the delivery task was woken), while a tracking thread that has caught up is woken by the store's
+     * shared read when an event is appended on this node, and looks every 100 ms for other nodes' events.
+     */
+    @Bean
+    ConfigurerModule gatewayWebhooksProcessor() {
+        return TrackingProcessors.tracking(WebhookProjection.PROCESSING_GROUP, 1, 50, Duration.ofMillis(100));
     }
 
     @Bean

@@ -113,10 +113,14 @@ class GatewayEventsOnSynapseEndToEndTest extends SynapseLinkedTest {
                      "redactor_matrix_id": "%s"}""".formatted(roomId, message, sofia)).get("event_id").asString();
             String renamed = ok("PUT", "/rooms/" + encode(roomId) + "/name", "{\"name\": \"Renamed\"}")
                     .get("event_id").asString();
+            assertThat(ok("GET", "/rooms/" + encode(roomId), null).get("name").asString()).isEqualTo("Renamed");
             // a topic changed outside the gateway: the bot, through the appservice token, straight on Synapse
             String topic = matrix("PUT", "/_matrix/client/v3/rooms/" + encode(roomId) + "/state/m.room.topic/",
                     asToken, "{\"topic\": \"New topic\"}").get("event_id").asString();
             List<String> ids = List.of(message, reaction, redaction, renamed, topic);
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                    assertThat(ok("GET", "/rooms/" + encode(roomId), null).get("topic").asString())
+                            .as("the pushed topic change ended the cached details").isEqualTo("New topic"));
 
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .until(() -> receiver.accepted().size() >= ids.size());

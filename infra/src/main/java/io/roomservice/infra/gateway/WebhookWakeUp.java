@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * still go out from one node at a time, in order. When the task is running already it cannot be moved;
  * the flag makes that run look again before it ends, and, in case it was already ending, the move is
  * tried again a moment later unless the run took the flag. A wake-up on another node than the one
- * running the task, a lost one, or a restart leave the recurring look every second as the fallback.
+ * running the task, a lost one, or a restart leave the recurring look ({@code webhook-poll}, 1 s) as
+ * the fallback.
  */
 class WebhookWakeUp implements AutoCloseable {
 

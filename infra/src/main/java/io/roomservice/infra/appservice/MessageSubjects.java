@@ -32,16 +32,30 @@ public class MessageSubjects {
     public Resolver forTransaction() {
         var p = link.current();
         String bot = p.domain().isEmpty() ? null : "@" + p.senderLocalpart() + ":" + p.domain();
-        return new Resolver(bot);
+        String namespace = p.domain().isEmpty() ? null : "@" + p.aliasPrefix() + "-";
+        return new Resolver(bot, namespace, ":" + p.domain());
     }
 
     public final class Resolver {
 
         private final String bot;
+        private final String namespace;
+        private final String domain;
         private final Map<String, UUID> senders = new HashMap<>();
 
-        private Resolver(String bot) {
+        private Resolver(String bot, String namespace, String domain) {
             this.bot = bot;
+            this.namespace = namespace;
+            this.domain = domain;
+        }
+
+        /**
+         * Whether the sender is one of the appservice's own users ({@code @<alias-prefix>-...} on this
+         * homeserver): only roomservice can send as them, so what their content claims about who they
+         * acted for can be believed; anyone else could write any claim.
+         */
+        public boolean isOwnUser(String sender) {
+            return namespace != null && sender.startsWith(namespace) && sender.endsWith(domain);
         }
 
         /** @param about the message content's {@value ContentSubjects#ABOUT}, or null */

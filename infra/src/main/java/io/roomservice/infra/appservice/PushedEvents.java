@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reduces the events of a pushed transaction to what roomservice keeps, each body under its person's key. */
+/**
+ * Reduces the events of a pushed transaction to what roomservice keeps (see {@link MatrixRoomEvent}),
+ * each text a person wrote under their key. Everything else the homeserver pushes (other state,
+ * receipts, edits' extra content) is dropped.
+ */
 final class PushedEvents {
 
     private final MessageSubjects subjects;
@@ -35,21 +39,54 @@ final class PushedEvents {
             JsonNode ts = e.get("origin_server_ts");
             Instant at = ts != null && ts.canConvertToLong() ? Instant.ofEpochMilli(ts.asLong()) : clock.instant();
             JsonNode content = e.path("content");
-            if (MatrixRoomEvent.MESSAGE.equals(type)) {
-                if (resolver == null) {
-                    resolver = subjects.forTransaction();
+            if (resolver == null) {
+                resolver = subjects.forTransaction();
+            }
+            String actor = resolver.isOwnUser(sender) ? text(content, MatrixRoomEvent.ACTOR) : null;
+            switch (type) {
+                case MatrixRoomEvent.MESSAGE -> kept.add(MatrixRoomEvent.message(eventId, roomId, sender,
+                        text(content, "msgtype"), written(resolver, sender, content, text(content, "body")), at, actor));
+                case MatrixRoomEvent.MEMBER -> {
+                    if (text(e, "state_key") != null && text(content, "membership") != null) {
+                        kept.add(MatrixRoomEvent.member(eventId, roomId, sender, text(e, "state_key"),
+                                text(content, "membership"), at));
+                    }
                 }
-                String body = text(content, "body");
-                var subject = resolver.subjectOf(sender, text(content, ContentSubjects.ABOUT));
-                kept.add(new MatrixRoomEvent(eventId, roomId, type, sender, null, null, text(content, "msgtype"),
-                        body == null ? null : PersonalText.of(subject, body), at));
-            } else if (MatrixRoomEvent.MEMBER.equals(type) && text(e, "state_key") != null
-                    && text(content, "membership") != null) {
-                kept.add(new MatrixRoomEvent(eventId, roomId, type, sender, text(e, "state_key"),
-                        text(content, "membership"), null, null, at));
+                case MatrixRoomEvent.REACTION -> {
+                    JsonNode relation = content.path("m.relates_to");
+                    if ("m.annotation".equals(text(relation, "rel_type")) && text(relation, "event_id") != null) {
+                        kept.add(new MatrixRoomEvent(eventId, roomId, type, sender, null, null, null,
+                                written(resolver, sender, content, text(relation, "key")), at, actor,
+                                text(relation, "event_id"), null, null));
+                    }
+                }
+                case MatrixRoomEvent.REDACTION -> {
+                    // room versions up to 10 name the redacted event beside the content, 11 inside it
+                    String redacts = text(e, "redacts") != null ? text(e, "redacts") : text(content, "redacts");
+                    if (redacts != null) {
+                        kept.add(new MatrixRoomEvent(eventId, roomId, type, sender, null, null, null,
+                                written(resolver, sender, content, text(content, "reason")), at, actor, redacts,
+                                null, null));
+                    }
+                }
+                case MatrixRoomEvent.NAME, MatrixRoomEvent.TOPIC -> {
+                    if ("".equals(text(e, "state_key"))) {
+                        kept.add(new MatrixRoomEvent(eventId, roomId, type, sender, "", null, null, null, at, actor,
+                                null, text(content, "name"), text(content, "topic")));
+                    }
+                }
+                default -> {
+                    // not kept
+                }
             }
         }
         return kept;
+    }
+
+    private static PersonalText written(MessageSubjects.Resolver resolver, String sender, JsonNode content,
+                                        String text) {
+        return text == null ? null
+                : PersonalText.of(resolver.subjectOf(sender, text(content, ContentSubjects.ABOUT)), text);
     }
 
     private static String text(JsonNode node, String field) {

@@ -97,7 +97,7 @@ public class AuditController {
     public record RecordedEvent(long sequence, String eventId, String type, Instant timestamp, String actor,
                                 String correlationId, String causationId, String requestId,
                                 @JsonRawValue String payload) {
-        static RecordedEvent of(AuditEntry entry) {
+        public static RecordedEvent of(AuditEntry entry) {
             return new RecordedEvent(entry.sequenceNumber(), entry.eventId(), entry.type(), entry.timestamp(),
                     entry.actor(), entry.correlationId(), entry.causationId(), entry.requestId(), entry.payloadJson());
         }

@@ -1,5 +1,6 @@
 package io.roomservice.infra.gateway;
 
+import io.roomservice.api.matrix.MatrixRoomEvent;
 import io.roomservice.infra.homeserver.MatrixConnections;
 import io.roomservice.infra.homeserver.MatrixIdentity;
 import io.roomservice.infra.homeserver.MatrixResponse;
@@ -73,10 +74,14 @@ class GatewayMatrix {
                 + transactionId(), content), roomId));
     }
 
-    String redact(MatrixIdentity who, String roomId, String eventId, String reason) {
+    /** @param actor the platform actor to name in the redaction's content, or null */
+    String redact(MatrixIdentity who, String roomId, String eventId, String reason, String actor) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (reason != null) {
             body.put("reason", reason);
+        }
+        if (actor != null) {
+            body.put(MatrixRoomEvent.ACTOR, actor);
         }
         return eventId(answer(who.put(CLIENT + "/rooms/" + segment(roomId) + "/redact/" + segment(eventId) + "/"
                 + transactionId(), body), roomId));

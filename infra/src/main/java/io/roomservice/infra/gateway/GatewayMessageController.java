@@ -1,6 +1,7 @@
 package io.roomservice.infra.gateway;
 
 import io.roomservice.api.gateway.GatewayAction;
+import io.roomservice.api.matrix.MatrixRoomEvent;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,6 +63,7 @@ class GatewayMessageController {
             }
             content.put("m.relates_to", body.relatesTo());
         }
+        named(actor).ifPresent(named -> content.put(MatrixRoomEvent.ACTOR, named));
         String eventId = matrix.sendEvent(matrix.as(sender), roomId, "m.room.message", content);
         Instant sentAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         audit.record(request, sender, actor, GatewayAction.MESSAGE_SENT, roomId, null, eventId);
@@ -75,8 +77,10 @@ class GatewayMessageController {
         String actor = GatewayAudit.actor(body.reactor(), "reactor", request);
         String reactor = users.require(body.reactorMatrixId(), "reactor_matrix_id");
         String emoji = GatewayRequests.required(body.emoji(), "emoji");
-        String eventId = matrix.sendEvent(matrix.as(reactor), roomId, "m.reaction", Map.of("m.relates_to",
-                Map.of("rel_type", "m.annotation", "event_id", target, "key", emoji)));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("m.relates_to", Map.of("rel_type", "m.annotation", "event_id", target, "key", emoji));
+        named(actor).ifPresent(named -> content.put(MatrixRoomEvent.ACTOR, named));
+        String eventId = matrix.sendEvent(matrix.as(reactor), roomId, "m.reaction", content);
         audit.record(request, reactor, actor, GatewayAction.REACTION_SENT, roomId, target, eventId);
         return Map.of("event_id", eventId);
     }
@@ -89,8 +93,18 @@ class GatewayMessageController {
         String actor = GatewayAudit.actor(body.redactor(), "redactor", request);
         String redactor = users.requireOrBot(body.redactorMatrixId(), "redactor_matrix_id");
         String eventId = matrix.redact(matrix.as(body.redactorMatrixId() == null ? null : redactor), roomId, target,
-                body.reason());
+                body.reason(), body.redactorMatrixId() == null ? null : named(actor).orElse(null));
         audit.record(request, redactor, actor, GatewayAction.MESSAGE_REDACTED, roomId, target, eventId);
         return Map.of("event_id", eventId);
+    }
+
+    /**
+     * The actor a gateway user's event names in its content ({@value MatrixRoomEvent#ACTOR}), so that sync
+     * and webhooks, which read what the homeserver pushed back, show whom it was sent for: the event
+     * carries it, with no race against the action's record. Room members see it too; it is the
+     * platform's id of the sender, no secret. A service acting for nobody names none.
+     */
+    private static java.util.Optional<String> named(String actor) {
+        return GatewayAudit.ACTOR.matcher(actor).matches() ? java.util.Optional.of(actor) : java.util.Optional.empty();
     }
 }

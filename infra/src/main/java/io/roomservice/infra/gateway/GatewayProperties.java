@@ -25,6 +25,9 @@ import java.util.Map;
  * @param webhookTimeout    how long one webhook delivery may take (default 5s)
  * @param webhookRetries    how often a failed delivery is tried again before it is parked (default 3)
  * @param webhookBackoff    the wait before the first retry, doubled for each further one (default 1s)
+ * @param webhookPoll       how long after its last run the delivery task looks for due deliveries in any
+ *                          case (default 1s): an enqueued delivery wakes it at once, this finds retries,
+ *                          what other nodes enqueued and what a restart left
  */
 @ConfigurationProperties("roomservice.gateway")
 public record GatewayProperties(@DefaultValue("false") boolean enabled,
@@ -37,7 +40,8 @@ public record GatewayProperties(@DefaultValue("false") boolean enabled,
                                 @DefaultValue("60s") Duration maxSyncTimeout,
                                 @DefaultValue("5s") Duration webhookTimeout,
                                 @DefaultValue("3") int webhookRetries,
-                                @DefaultValue("1s") Duration webhookBackoff) {
+                                @DefaultValue("1s") Duration webhookBackoff,
+                                @DefaultValue("1s") Duration webhookPoll) {
 
     /**
      * One calling service.

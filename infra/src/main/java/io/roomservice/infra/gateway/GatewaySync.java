@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * Sync answered from roomservice's own record, not from the homeserver: the homeserver pushes every
- * event of the appservice's rooms, and roomservice records the messages and membership changes as
- * {@link HomeserverTransactionReceived}. A read goes through the event store from a position onwards, at
+ * event of the appservice's rooms, and roomservice records the messages, membership changes, reactions,
+ * redactions and name and topic changes as {@link HomeserverTransactionReceived}. A read goes through the event store from a position onwards, at
  * most {@link #MAX_SCANNED} stored events per answer, and says where the next read starts.
  */
 class GatewaySync {
@@ -49,9 +49,11 @@ class GatewaySync {
     }
 
     private final EventStorageEngine events;
+    private final GatewayEvents shown;
 
-    GatewaySync(EventStorageEngine events) {
+    GatewaySync(EventStorageEngine events, GatewayEvents shown) {
         this.events = events;
+        this.shown = shown;
     }
 
     /** A caller without a position starts at the head: the answer holds no events, only where to go on. */
@@ -71,33 +73,12 @@ class GatewaySync {
                 if (message.getPayloadType().equals(HomeserverTransactionReceived.class)) {
                     for (MatrixRoomEvent event : ((HomeserverTransactionReceived) message.getPayload()).events()) {
                         if (filter.accepts(event.roomId(), event.type())) {
-                            rooms.computeIfAbsent(event.roomId(), room -> new ArrayList<>()).add(clientEvent(event));
+                            rooms.computeIfAbsent(event.roomId(), room -> new ArrayList<>()).add(shown.clientEvent(event));
                         }
                     }
                 }
             }
         }
         return new Batch(SyncPosition.encode(position), rooms, scanned >= MAX_SCANNED);
-    }
-
-    /** The event as the Client-Server API shows it, with what roomservice keeps of its content. */
-    static Map<String, Object> clientEvent(MatrixRoomEvent event) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        Map<String, Object> client = new LinkedHashMap<>();
-        client.put("type", event.type());
-        client.put("event_id", event.eventId());
-        client.put("sender", event.sender());
-        if (event.isMembershipChange()) {
-            client.put("state_key", event.stateKey());
-            content.put("membership", event.membership());
-        } else {
-            content.put("msgtype", event.msgtype());
-            if (event.body() != null && event.body().value() != null) {
-                content.put("body", event.body().value());
-            }
-        }
-        client.put("content", content);
-        client.put("origin_server_ts", event.originServerTs() == null ? null : event.originServerTs().toEpochMilli());
-        return client;
     }
 }

@@ -32,6 +32,15 @@ class GatewayUsers {
         return "@" + localpart(username) + ":" + matrix.domain();
     }
 
+    /** Whether {@code matrixUserId} is a gateway user (no link to a homeserver yet: no one is). */
+    boolean isGatewayUser(String matrixUserId) {
+        try {
+            return matrixUserId != null && require(matrixUserId, "sender") != null;
+        } catch (RuntimeException notOneOrNoLink) {
+            return false;
+        }
+    }
+
     /** {@code matrixUserId} when it is a gateway user; the envelope's 400 or 403 otherwise. */
     String require(String matrixUserId, String field) {
         if (matrixUserId == null || matrixUserId.isBlank()) {

@@ -28,10 +28,12 @@ public class GatewayWebhookAdminController {
     private static final int MAX_ID_LENGTH = 400;
 
     private final WebhookDeliveries deliveries;
+    private final WebhookWakeUp wakeUp;
     private final Clock clock = Clock.systemUTC();
 
-    GatewayWebhookAdminController(WebhookDeliveries deliveries) {
+    GatewayWebhookAdminController(WebhookDeliveries deliveries, WebhookWakeUp wakeUp) {
         this.deliveries = deliveries;
+        this.wakeUp = wakeUp;
     }
 
     @Operation(summary = "Webhook deliveries that failed every retry, oldest first (at most 500)")
@@ -54,6 +56,7 @@ public class GatewayWebhookAdminController {
         if (!deliveries.replay(replay.deliveryId(), clock.instant())) {
             throw new NotFoundException("No parked delivery " + replay.deliveryId() + ".");
         }
+        wakeUp.wake();
         return Map.of("status", "pending");
     }
 }

@@ -30,17 +30,40 @@ class WebhookDispatcher {
         this.clock = clock;
     }
 
-    void deliverDue() {
+    /**
+     * One pass: the first due delivery of each subscription.
+     *
+     * @return how many were delivered: after one, the subscription's next may be due at once
+     */
+    int deliverDue() {
+        int delivered = 0;
         for (WebhookDeliveries.Due due : deliveries.due(clock.instant(), BATCH)) {
             Optional<String> failure = sender.deliver(due);
             Instant now = clock.instant();
             if (failure.isEmpty()) {
                 deliveries.delivered(due.deliveryId(), now);
+                delivered++;
             } else if (due.attempts() >= retries) {
                 deliveries.parked(due.deliveryId(), failure.get());
             } else {
                 deliveries.failed(due.deliveryId(), failure.get(), now.plus(backoff.multipliedBy(1L << due.attempts())));
             }
         }
+        return delivered;
+    }
+
+    /**
+     * Passes until nothing more is due now and no delivery was enqueued meanwhile (a burst goes out
+     * back to back, not one event per subscription a second), for at most {@code limit}, so the task
+     * ends now and then and its execution is seen to move on.
+     */
+    void deliverWhileDue(WebhookWakeUp wakeUp, Duration limit) {
+        Instant end = clock.instant().plus(limit);
+        boolean again;
+        do {
+            wakeUp.takeWoken();
+            again = deliverDue() > 0;
+            again = wakeUp.takeWoken() || again;
+        } while (again && clock.instant().isBefore(end));
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns what roomservice records into webhook deliveries: keeps the subscriptions, and for every pushed
@@ -27,33 +26,17 @@ class WebhookProjection {
     static final String PROCESSING_GROUP = "gateway-webhooks";
     /** Position of an event: its transaction's global index times this, plus its place in the transaction. */
     static final long EVENTS_PER_TRANSACTION = 1000;
-    private static final java.util.Set<String> MEDIA = java.util.Set.of("m.image", "m.file", "m.audio", "m.video");
 
     private final JdbcTemplate jdbc;
     private final WebhookDeliveries deliveries;
+    private final WebhookWakeUp wakeUp;
     private final Clock clock;
 
-    WebhookProjection(JdbcTemplate jdbc, WebhookDeliveries deliveries, Clock clock) {
+    WebhookProjection(JdbcTemplate jdbc, WebhookDeliveries deliveries, WebhookWakeUp wakeUp, Clock clock) {
         this.jdbc = jdbc;
         this.deliveries = deliveries;
+        this.wakeUp = wakeUp;
         this.clock = clock;
-    }
-
-    /** The specification's internal event for a recorded Matrix event; empty for those it has none for. */
-    static Optional<String> internalType(MatrixRoomEvent event) {
-        if (event.isRoomMessage()) {
-            return Optional.of(MEDIA.contains(String.valueOf(event.msgtype()))
-                    ? "messaging.media.uploaded" : "messaging.message.created");
-        }
-        if (event.isMembershipChange()) {
-            return Optional.ofNullable(switch (String.valueOf(event.membership())) {
-                case "join" -> "messaging.member.joined";
-                case "leave", "ban" -> "messaging.member.left";
-                case "invite" -> "messaging.member.invited";
-                default -> null;
-            });
-        }
-        return Optional.empty();
     }
 
     @EventHandler
@@ -74,9 +57,10 @@ class WebhookProjection {
     void on(HomeserverTransactionReceived transaction, TrackingToken token) {
         long globalIndex = token.position().orElseThrow();
         List<MatrixRoomEvent> events = transaction.events();
+        boolean enqueued = false;
         for (int i = 0; i < events.size(); i++) {
             MatrixRoomEvent event = events.get(i);
-            if (internalType(event).isEmpty()) {
+            if (GatewayEvents.internalType(event).isEmpty()) {
                 continue;
             }
             long position = globalIndex * EVENTS_PER_TRANSACTION + i;
@@ -85,8 +69,15 @@ class WebhookProjection {
                     (rs, row) -> rs.getString(2).isEmpty()
                             || Arrays.asList(rs.getString(2).split(",")).contains(event.type())
                             ? rs.getString(1) : null, event.roomId());
-            subscribed.stream().filter(java.util.Objects::nonNull).forEach(subscription -> deliveries.enqueue(
-                    subscription, position, globalIndex, event.eventId(), clock.instant()));
+            for (String subscription : subscribed) {
+                if (subscription != null) {
+                    deliveries.enqueue(subscription, position, globalIndex, event.eventId(), clock.instant());
+                    enqueued = true;
+                }
+            }
+        }
+        if (enqueued) {
+            wakeUp.afterCommit();
         }
     }
 

@@ -38,12 +38,14 @@ class WebhookSender {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EventStorageEngine events;
+    private final GatewayEvents shown;
     private final SecretStore secrets;
     private final HttpClient http;
     private final Duration timeout;
 
-    WebhookSender(EventStorageEngine events, SecretStore secrets, Duration timeout) {
+    WebhookSender(EventStorageEngine events, GatewayEvents shown, SecretStore secrets, Duration timeout) {
         this.events = events;
+        this.shown = shown;
         this.secrets = secrets;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -55,8 +57,8 @@ class WebhookSender {
         if (event.isEmpty()) {
             return Optional.of("the recorded event is gone from the event store");
         }
-        Map<String, Object> content = GatewaySync.clientEvent(event.get());
-        content.put("event_type", WebhookProjection.internalType(event.get()).orElse(null));
+        Map<String, Object> content = shown.clientEvent(event.get());
+        content.put("event_type", GatewayEvents.internalType(event.get()).orElse(null));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("subscription_id", delivery.subscriptionId());
         body.put("room_id", delivery.roomId());

@@ -336,8 +336,8 @@ class ProjectionRebuildEndToEndTest extends EndToEndTest {
     }
 
     private static MatrixRoomEvent event(String matrixRoom, String body) {
-        return new MatrixRoomEvent("$" + UUID.randomUUID(), matrixRoom, MatrixRoomEvent.MESSAGE, "@someone:test", null,
-                null, "m.text", PersonalText.of(UUID.randomUUID(), body), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return MatrixRoomEvent.message("$" + UUID.randomUUID(), matrixRoom, "@someone:test", "m.text",
+                PersonalText.of(UUID.randomUUID(), body), Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
     }
 
     private static void hold(CountDownLatch latch) {

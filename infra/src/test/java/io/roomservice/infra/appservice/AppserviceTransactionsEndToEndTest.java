@@ -205,6 +205,62 @@ class AppserviceTransactionsEndToEndTest extends EndToEndTest {
         assertThat(events.get(1).get("sender").asString()).isEqualTo("@rs-alice:scripted.test");
     }
 
+    /**
+     * Reactions, redactions and name and topic changes are recorded for the internal gateway, each text a
+     * person wrote under their key, and an actor claim only from the appservice's own users; the room's
+     * timeline still shows messages and membership changes only.
+     */
+    @Test
+    void reactions_redactions_and_name_changes_are_recorded_but_the_timeline_shows_messages_only() {
+        var room = activeRoom("Reactions");
+        var matrixRoom = matrixRoomIdOf(room);
+        var hello = eventId();
+        var txnId = txn();
+        var response = push(txnId, HS_TOKEN, transaction(
+                message(hello, matrixRoom, "@rs-alice:scripted.test", "Hello", 1_700_000_000_000L),
+                """
+                {"type": "m.reaction", "event_id": "%s", "room_id": "%s", "sender": "@rs-gw-bot:scripted.test",
+                 "origin_server_ts": 1700000001000, "content": {"io.roomservice.actor": "agent:sofia",
+                 "m.relates_to": {"rel_type": "m.annotation", "event_id": "%s", "key": "secret-reaction-key"}}}"""
+                        .formatted(eventId(), matrixRoom, hello),
+                """
+                {"type": "m.reaction", "event_id": "%s", "room_id": "%s", "sender": "@mallory:elsewhere.test",
+                 "origin_server_ts": 1700000001500, "content": {"io.roomservice.actor": "agent:forged",
+                 "m.relates_to": {"rel_type": "m.annotation", "event_id": "%s", "key": "x"}}}"""
+                        .formatted(eventId(), matrixRoom, hello),
+                """
+                {"type": "m.room.redaction", "event_id": "%s", "room_id": "%s", "sender": "@rs-alice:scripted.test",
+                 "origin_server_ts": 1700000002000, "redacts": "%s", "content": {"reason": "Spam"}}"""
+                        .formatted(eventId(), matrixRoom, hello),
+                """
+                {"type": "m.room.name", "event_id": "%s", "room_id": "%s", "sender": "@rs-alice:scripted.test",
+                 "state_key": "", "origin_server_ts": 1700000003000, "content": {"name": "Renamed"}}"""
+                        .formatted(eventId(), matrixRoom),
+                """
+                {"type": "m.room.topic", "event_id": "%s", "room_id": "%s", "sender": "@rs-alice:scripted.test",
+                 "state_key": "", "origin_server_ts": 1700000004000, "content": {"topic": "New topic"}}"""
+                        .formatted(eventId(), matrixRoom)));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        String stored = jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where payload_type = 'io.roomservice.api.matrix.HomeserverTransactionReceived'
+                  and convert_from(payload, 'UTF8') like ?""", String.class, "%\"" + txnId + "\"%");
+        var events = tools.jackson.databind.json.JsonMapper.builder().build().readTree(stored).get("events");
+        assertThat(events).hasSize(6);
+        assertThat(events.get(1).get("type").asString()).isEqualTo("m.reaction");
+        assertThat(events.get(1).get("relatesTo").asString()).isEqualTo(hello);
+        assertThat(events.get(1).get("actor").asString()).as("the appservice's own user").isEqualTo("agent:sofia");
+        assertThat(events.get(2).get("actor").isNull()).as("anyone else's claim is not believed").isTrue();
+        assertThat(events.get(3).get("relatesTo").asString()).isEqualTo(hello);
+        assertThat(events.get(4).get("roomName").asString()).isEqualTo("Renamed");
+        assertThat(events.get(5).get("roomTopic").asString()).isEqualTo("New topic");
+        assertThat(stored).as("a reaction's key is personal text, stored encrypted").doesNotContain("secret-reaction-key");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(timeline(room)).hasSize(1));
+        assertThat(timeline(room).get(0).get("event_id").asString()).isEqualTo(hello);
+    }
+
     @Test
     void text_postgresql_cannot_hold_reads_back_as_sent_and_later_messages_still_arrive() {
         var room = activeRoom("NUL");

@@ -148,10 +148,20 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new MemberSyncFinished(ROOM, 42, null),
                 new MemberSyncFinished(ROOM, 42, "Member sync failed after 6 attempt(s): 502"),
                 new HomeserverTransactionReceived("42", "ab".repeat(32), List.of(
-                        new MatrixRoomEvent("$m", "!abc:example.org", MatrixRoomEvent.MESSAGE, "@rs-a:example.org", null,
-                                null, "m.text", PersonalText.of(USER.value(), "Hello"), Instant.parse("2026-01-02T03:04:05.678Z")),
-                        new MatrixRoomEvent("$j", "!abc:example.org", MatrixRoomEvent.MEMBER, "@rs-a:example.org",
-                                "@rs-a:example.org", "join", null, null, Instant.parse("2026-01-02T03:04:05Z")))));
+                        MatrixRoomEvent.message("$m", "!abc:example.org", "@rs-a:example.org", "m.text",
+                                PersonalText.of(USER.value(), "Hello"), Instant.parse("2026-01-02T03:04:05.678Z"),
+                                "agent:sofia"),
+                        MatrixRoomEvent.member("$j", "!abc:example.org", "@rs-a:example.org", "@rs-a:example.org",
+                                "join", Instant.parse("2026-01-02T03:04:05Z")),
+                        new MatrixRoomEvent("$r", "!abc:example.org", MatrixRoomEvent.REACTION, "@rs-a:example.org",
+                                null, null, null, PersonalText.of(USER.value(), "👍"), Instant.parse("2026-01-02T03:04:06Z"),
+                                "user:alice", "$m", null, null),
+                        new MatrixRoomEvent("$x", "!abc:example.org", MatrixRoomEvent.REDACTION, "@rs-a:example.org",
+                                null, null, null, PersonalText.of(USER.value(), "Spam"), Instant.parse("2026-01-02T03:04:07Z"),
+                                null, "$m", null, null),
+                        new MatrixRoomEvent("$t", "!abc:example.org", MatrixRoomEvent.TOPIC, "@rs-a:example.org",
+                                "", null, null, null, Instant.parse("2026-01-02T03:04:08Z"), null, null, null,
+                                "Main channel"))));
     }
 
     @ParameterizedTest
@@ -190,6 +200,38 @@ class SerializationRoundTripTest extends EndToEndTest {
         assertThat(message.body().subject()).isEqualTo(ContentSubjects.ofMatrixUser("@rs-a:example.org"));
         assertThat(read.events().get(1).body()).isNull();
         assertThat(read.events().get(1).membership()).isEqualTo("join");
+    }
+
+    /**
+     * Revision 2 as stored before reactions, redactions, names and topics were kept: without the last four
+     * properties. It keeps its revision (they only came to be added, nullable, at the end) and reads back
+     * with them null; what is new in it needs no upcaster.
+     */
+    @Test
+    void aTransactionStoredBeforeReactionsAndNamesWereKeptStillReads() throws Exception {
+        var now = new HomeserverTransactionReceived("8", "d", List.of(MatrixRoomEvent.message("$m", "!r:example.org",
+                "@rs-a:example.org", "m.text", PersonalText.of(USER.value(), "Hello"),
+                Instant.parse("2026-01-02T03:04:05Z"), null), MatrixRoomEvent.member("$j", "!r:example.org",
+                "@rs-a:example.org", "@rs-a:example.org", "join", Instant.parse("2026-01-02T03:04:06Z"))));
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                eventSerializer.serialize(now, byte[].class).getData());
+        for (var event : json.get("events")) {
+            for (String added : List.of("actor", "relatesTo", "roomName", "roomTopic")) {
+                assertThat(((com.fasterxml.jackson.databind.node.ObjectNode) event).remove(added))
+                        .as("the new property " + added + " is what the old shape lacks").isNotNull();
+            }
+        }
+        var stored = new GenericDomainEventEntry<>(null, "8", 0, "event-8", Instant.parse("2026-01-02T03:04:07Z"),
+                HomeserverTransactionReceived.class.getName(), "2", mapper.writeValueAsBytes(json), "{}".getBytes());
+
+        var upcast = axon.upcasterChain().upcast(Stream.of(new InitialEventRepresentation(stored, eventSerializer)))
+                .toList();
+        var read = (HomeserverTransactionReceived) eventSerializer.deserialize(upcast.get(0).getData());
+
+        assertThat(read).isEqualTo(now);
+        assertThat(read.events().get(0).actor()).isNull();
+        assertThat(read.events().get(0).body().value()).isEqualTo("Hello");
     }
 
     @Test

@@ -26,7 +26,8 @@ class ServiceTokensTest {
         when(secrets.find(anyString())).thenAnswer(call -> Optional.ofNullable(stored.get(call.<String>getArgument(0))));
         var properties = new GatewayProperties(true, services, "gw-", 100, java.time.Duration.ofMinutes(5),
                 org.springframework.util.unit.DataSize.ofMegabytes(50), java.time.Duration.ofSeconds(30),
-                java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(5), 3, java.time.Duration.ofSeconds(1));
+                java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(5), 3, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(1));
         return new ServiceTokens(properties, secrets);
     }
 

@@ -109,6 +109,7 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             GET    /api/audit/users/{uuid}/events/                    | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 200     | 403  | 401
             GET    /api/audit/worlds/people/{uuid}/events/            | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 200     | 403  | 401
             GET    /api/audit/exports/{uuid}/events/                  | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 404     | 403  | 401
+            GET    /api/audit/gateway/users/{userId}/events/          | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 404     | 403  | 401
             # operations: staff
             GET    /api/admin/projections/                            | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             POST   /api/admin/projections/{name}/rebuild/             | 401  | 401    | 403    | 403    | 403   | 403     | 202   | 403     | 403  | 401

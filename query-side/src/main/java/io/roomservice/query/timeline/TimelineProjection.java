@@ -70,6 +70,11 @@ public class TimelineProjection {
         Timestamp received = Timestamp.from(receivedAt);
         List<Object[]> rows = new ArrayList<>(transaction.events().size());
         for (MatrixRoomEvent e : transaction.events()) {
+            // the timeline shows messages and membership changes, as it always did: a reaction, redaction or
+            // name change (kept for the internal gateway) would read as a message without a body here
+            if (!e.isRoomMessage() && !e.isMembershipChange()) {
+                continue;
+            }
             String eventId = MatrixText.store(e.eventId());
             rows.add(new Object[] {eventId, MatrixText.store(e.roomId()), MatrixText.store(e.type()),
                     MatrixText.store(e.sender()), MatrixText.store(e.stateKey()), MatrixText.store(e.membership()),

@@ -7,13 +7,27 @@ import java.time.Instant;
 
 /**
  * One event of a Matrix room as the homeserver pushed it, reduced to what roomservice keeps: room
- * messages ({@code m.room.message}: {@code msgtype}, {@code body}) and membership changes
- * ({@code m.room.member}: {@code stateKey} is the member, {@code membership} what became of them).
- * Fields that do not apply to the type are null.
+ * messages ({@code m.room.message}: {@code msgtype}, {@code body}), membership changes
+ * ({@code m.room.member}: {@code stateKey} is the member, {@code membership} what became of them),
+ * reactions ({@code m.reaction}: {@code relatesTo} the reacted-to event, {@code body} the key),
+ * redactions ({@code m.room.redaction}: {@code relatesTo} the redacted event, {@code body} the reason)
+ * and the room's name and topic ({@code m.room.name}, {@code m.room.topic}). Fields that do not apply
+ * to the type are null.
  *
- * <p>A message body is personal data of the person it belongs to ({@link ContentSubjects}): it is
- * stored encrypted under their key, so that erasing them erases what they wrote and what the bot
- * said about them. Display names of membership events are not kept.
+ * <p>{@code body} is what the sender wrote: a message, a reaction's key, a redaction's reason. It is
+ * personal data of the person it belongs to ({@link ContentSubjects}): stored encrypted under their key,
+ * so that erasing them erases what they wrote and what the bot said about them. A room's name and topic
+ * are the room's, shown to everyone in it and kept in clear like roomservice's own room names. Display
+ * names of membership events are not kept.
+ *
+ * <p>The last four fields came later; events stored before them read back with them null.
+ *
+ * @param actor     the platform actor ({@code user:...}, {@code agent:...}) the internal gateway sent the
+ *                  event for ({@value #ACTOR}), kept only when the sender is in the appservice's own
+ *                  user namespace, where no one but roomservice can send
+ * @param relatesTo the event a reaction is on or a redaction removes
+ * @param roomName  an {@code m.room.name}'s name
+ * @param roomTopic an {@code m.room.topic}'s topic
  */
 public record MatrixRoomEvent(String eventId,
                               String roomId,
@@ -23,10 +37,34 @@ public record MatrixRoomEvent(String eventId,
                               String membership,
                               String msgtype,
                               PersonalText body,
-                              Instant originServerTs) {
+                              Instant originServerTs,
+                              String actor,
+                              String relatesTo,
+                              String roomName,
+                              String roomTopic) {
 
     public static final String MESSAGE = "m.room.message";
     public static final String MEMBER = "m.room.member";
+    public static final String REACTION = "m.reaction";
+    public static final String REDACTION = "m.room.redaction";
+    public static final String NAME = "m.room.name";
+    public static final String TOPIC = "m.room.topic";
+    /** The content key in which the internal gateway names the platform actor it sent an event for. */
+    public static final String ACTOR = "io.roomservice.actor";
+
+    /** A message: the kept fields of an {@code m.room.message}. */
+    public static MatrixRoomEvent message(String eventId, String roomId, String sender, String msgtype,
+                                          PersonalText body, Instant originServerTs, String actor) {
+        return new MatrixRoomEvent(eventId, roomId, MESSAGE, sender, null, null, msgtype, body, originServerTs, actor,
+                null, null, null);
+    }
+
+    /** A membership change: the kept fields of an {@code m.room.member}. */
+    public static MatrixRoomEvent member(String eventId, String roomId, String sender, String stateKey,
+                                         String membership, Instant originServerTs) {
+        return new MatrixRoomEvent(eventId, roomId, MEMBER, sender, stateKey, membership, null, null, originServerTs,
+                null, null, null, null);
+    }
 
     @JsonIgnore
     public boolean isRoomMessage() {
@@ -36,5 +74,21 @@ public record MatrixRoomEvent(String eventId,
     @JsonIgnore
     public boolean isMembershipChange() {
         return MEMBER.equals(type);
+    }
+
+    @JsonIgnore
+    public boolean isReaction() {
+        return REACTION.equals(type);
+    }
+
+    @JsonIgnore
+    public boolean isRedaction() {
+        return REDACTION.equals(type);
+    }
+
+    /** A change of the room's name or topic. */
+    @JsonIgnore
+    public boolean isRoomDescription() {
+        return NAME.equals(type) || TOPIC.equals(type);
     }
 }

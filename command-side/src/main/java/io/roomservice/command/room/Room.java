@@ -22,6 +22,7 @@ import io.roomservice.api.room.RecordMembersRemoved;
 import io.roomservice.api.room.RecordRoomFailure;
 import io.roomservice.api.room.RecordRoomProvisioned;
 import io.roomservice.api.room.RenameRoom;
+import io.roomservice.api.room.RepairRoomState;
 import io.roomservice.api.room.ReprovisionRoom;
 import io.roomservice.api.room.RetryRoom;
 import io.roomservice.api.room.RoomActivated;
@@ -38,6 +39,7 @@ import io.roomservice.api.room.RoomReactivated;
 import io.roomservice.api.room.RoomRenamed;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
+import io.roomservice.api.room.RoomStateRepairRequested;
 import io.roomservice.api.user.UserId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -78,6 +80,7 @@ public class Room {
     private String name;
     private RoomState state;
     private String matrixRoomId;
+    private String alias;
     private String failureReason;
     private RoomState failedIn;
     /** The room's disablings so far; the current one's number names its steps. */
@@ -197,6 +200,15 @@ public class Room {
         }
     }
 
+    /** Only an active room has a Matrix room to set right; anything else is refused (409). */
+    @CommandHandler
+    public void handle(RepairRoomState command) {
+        if (state != ACTIVE) {
+            throw wrongState("Only active rooms can be repaired.");
+        }
+        apply(new RoomStateRepairRequested(roomId, matrixRoomId, alias, name));
+    }
+
     /** Only an active room has members to bring in step; anything else is refused (409). */
     @CommandHandler
     public void handle(RequestMemberSync command) {
@@ -276,6 +288,7 @@ public class Room {
     void on(RoomActivated event) {
         state = ACTIVE;
         matrixRoomId = event.matrixRoomId();
+        alias = event.alias();
         failureReason = null;
     }
 

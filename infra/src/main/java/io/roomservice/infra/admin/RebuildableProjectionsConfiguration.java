@@ -3,6 +3,7 @@ package io.roomservice.infra.admin;
 import io.roomservice.infra.appservice.TimelineProperties;
 import io.roomservice.infra.room.RoomListProperties;
 import io.roomservice.query.directory.DirectoryProjection;
+import io.roomservice.query.group.GroupRoomsProjection;
 import io.roomservice.query.membership.RoomMemberProjection;
 import io.roomservice.query.profile.UserProfileProjection;
 import io.roomservice.query.room.RoomProjection;
@@ -46,7 +47,12 @@ public class RebuildableProjectionsConfiguration {
                         POOLED_BATCH, Map.of()),
                 new RebuildableProjection(RoomMemberProjection.PROCESSING_GROUP, List.of(RoomMemberProjection.TABLE),
                         suffix -> RoomMemberProjection.writingTo(RoomMemberProjection.TABLE + suffix, jdbc),
-                        POOLED_BATCH, Map.of())));
+                        POOLED_BATCH, Map.of()),
+                new RebuildableProjection(GroupRoomsProjection.PROCESSING_GROUP, GroupRoomsProjection.TABLES,
+                        suffix -> GroupRoomsProjection.writingTo(suffix, jdbc), POOLED_BATCH,
+                        // who is in which group, by Matrix id
+                        Map.of("group_room_members", Set.of("matrix_user_id"),
+                                "group_room_invitations", Set.of("matrix_user_id")))));
     }
 
     /** The rebuildable read models by name. */

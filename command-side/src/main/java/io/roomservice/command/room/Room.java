@@ -1,17 +1,9 @@
 package io.roomservice.command.room;
 
-import io.roomservice.api.common.CommandRejectedException;
-import io.roomservice.api.common.RejectionReason;
 import io.roomservice.api.membership.JoinRoomAsModerator;
-import io.roomservice.api.membership.LeaveRoomAsModerator;
 import io.roomservice.api.membership.MemberSyncRequested;
-import io.roomservice.api.membership.MemberSyncFinished;
 import io.roomservice.api.membership.ModeratorJoinRequested;
-import io.roomservice.api.membership.ModeratorLeaveRequested;
-import io.roomservice.api.membership.RecordMemberChanges;
-import io.roomservice.api.membership.RecordMemberSync;
 import io.roomservice.api.membership.RequestMemberSync;
-import io.roomservice.api.membership.RoomMembersChanged;
 import io.roomservice.api.project.ProjectId;
 import io.roomservice.api.room.ArchiveRoom;
 import io.roomservice.api.room.CreateRoom;
@@ -40,15 +32,13 @@ import io.roomservice.api.room.RoomRenamed;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.api.room.RoomStateRepairRequested;
-import io.roomservice.api.user.UserId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -65,7 +55,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 
 /**
  * The chat room of one project and its life: creating, active, disabling, archived, error.
- * Decides every transition; the homeserver work is done by sagas that report back as commands.
+ * Decides every transition; the homeserver work is done by sagas that report back as commands. What the
+ * syncs did to its members, and who joined as moderator by hand, the entity {@link RoomMembership} keeps.
  */
 @Aggregate(cache = "aggregateCache")
 public class Room {
@@ -87,8 +78,8 @@ public class Room {
     private int disablings;
     private String disablingReason;
     private boolean membersRemoved;
-    private Set<UserId> moderators = new HashSet<>();
-    private Set<UserId> leftModerators = new HashSet<>();
+    @AggregateMember
+    private final RoomMembership membership = new RoomMembership();
 
     protected Room() {
         // for Axon
@@ -224,51 +215,9 @@ public class Room {
         if (state != ACTIVE) {
             throw wrongState("Only active rooms can be joined.");
         }
-        if (!moderators.contains(command.userId())) {
+        if (!membership.isModerator(command.userId())) {
             apply(new ModeratorJoinRequested(roomId, command.userId()));
         }
-    }
-
-    /** Only someone who joined as moderator can leave that way; leaving twice changes nothing. */
-    @CommandHandler
-    public void handle(LeaveRoomAsModerator command) {
-        if (!moderators.contains(command.userId())) {
-            if (leftModerators.contains(command.userId())) {
-                return;
-            }
-            throw new CommandRejectedException(RejectionReason.WRONG_STATE, "not-a-moderator",
-                    "You did not join this room as moderator.");
-        }
-        apply(new ModeratorLeaveRequested(roomId, command.userId()));
-    }
-
-    /** What the homeserver did is recorded in any state: it happened (e.g. kicks while disabling). */
-    @CommandHandler
-    public void handle(RecordMemberChanges command) {
-        if (!command.changes().isEmpty()) {
-            apply(new RoomMembersChanged(roomId, List.copyOf(command.changes())));
-        }
-    }
-
-    /** A sync's end is recorded whatever the room's state now is, with what it did before it ended. */
-    @CommandHandler
-    public void handle(RecordMemberSync command) {
-        if (!command.changes().isEmpty()) {
-            apply(new RoomMembersChanged(roomId, List.copyOf(command.changes())));
-        }
-        apply(new MemberSyncFinished(roomId, command.directoryPosition(), command.failureReason()));
-    }
-
-    @EventSourcingHandler
-    void on(ModeratorJoinRequested event) {
-        moderators.add(event.userId());
-        leftModerators.remove(event.userId());
-    }
-
-    @EventSourcingHandler
-    void on(ModeratorLeaveRequested event) {
-        moderators.remove(event.userId());
-        leftModerators.add(event.userId());
     }
 
     @EventSourcingHandler

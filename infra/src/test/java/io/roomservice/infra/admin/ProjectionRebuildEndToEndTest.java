@@ -281,8 +281,9 @@ class ProjectionRebuildEndToEndTest extends EndToEndTest {
                 {"slug": "%s", "name": "Rebuilt", "url": "https://groups.example.org/%s/"}""".formatted(slug, slug))
                 .status()).isEqualTo(202);
         String person = UUID.randomUUID().toString();
-        assertThat(api.put("/api/host/group-people/" + person + "/", TestTokens.host(), "{\"slug\": \"" + slug + "\"}")
-                .status()).isEqualTo(202);
+        // a Matrix id of the person's choosing: without a homeserver there is no domain for a default one
+        assertThat(api.put("/api/host/group-people/" + person + "/", TestTokens.host(), "{\"slug\": \"" + slug
+                + "\", \"matrix_id\": \"@" + slug + ":elsewhere.org\"}").status()).isEqualTo(202);
         assertThat(api.put("/api/host/groups/" + group + "/members/" + person + "/", TestTokens.host(), "").status())
                 .isEqualTo(202);
         String matrixId = jdbc.queryForObject("select matrix_user_id from cmd_group_people where user_id = ?::uuid",

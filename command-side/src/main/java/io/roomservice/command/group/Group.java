@@ -19,6 +19,7 @@ import io.roomservice.api.group.GroupMemberRemoved;
 import io.roomservice.api.group.GroupMembersInvited;
 import io.roomservice.api.group.GroupRegistered;
 import io.roomservice.api.group.GroupRejections;
+import io.roomservice.api.group.GroupRoomDetailsDue;
 import io.roomservice.api.group.GroupRoomsFailed;
 import io.roomservice.api.group.GroupRoomsProvisioned;
 import io.roomservice.api.group.GroupRoomsProvisioningRequested;
@@ -37,25 +38,20 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A group of the community platform with its public and private Matrix rooms, its members under their
- * Matrix ids, the invitation ledger and the content it announced.
+ * Matrix ids, the {@link InvitationLedger} and the content it announced.
  * <p>
- * The ledger is why a member is invited once: who declined or left is not invited again by any later
- * sync (the original's hourly re-invite bug). It forgets a member's entries when they leave the group
- * or change their Matrix id, and one entry on a repair ({@link ReinviteGroupMember}). Every command the
- * host may repeat is idempotent; each answers whether it changed anything.
+ * The ledger forgets a member's entries when they leave the group or change their Matrix id, and one
+ * entry on a repair ({@link ReinviteGroupMember}). Every command the host may repeat is idempotent; each
+ * answers whether it changed anything.
  */
 @Aggregate
 public class Group {
@@ -68,11 +64,9 @@ public class Group {
     private String publicRoomId;
     private String privateRoomId;
     private final Map<UserId, String> members = new LinkedHashMap<>();
-    private final Set<GroupInvitation> ledger = new HashSet<>();
-    private final Set<UUID> contents = new HashSet<>();
+    private final InvitationLedger ledger = new InvitationLedger();
+    private final GroupContents contents = new GroupContents();
     private long invitationRounds;
-    /** Content recorded before the group had its rooms, announced once it has them. */
-    private final List<GroupContent> waiting = new ArrayList<>();
 
     protected Group() {
         // for Axon
@@ -137,15 +131,25 @@ public class Group {
         return true;
     }
 
+    /**
+     * A rename while the rooms were being made reached no room (they had no ids yet), and one while a
+     * provisioning ran was dropped by the work queue (the work with the group's key was running): the
+     * report says which details the rooms got, and the group asks for its current ones if they differ.
+     */
     @CommandHandler
     public void handle(RecordGroupRoomsProvisioned command) {
         boolean same = Objects.equals(publicRoomId, command.publicRoomId())
                 && Objects.equals(privateRoomId, command.privateRoomId());
         if (!same) {
-            List<GroupContent> unannounced = List.copyOf(waiting);
+            List<GroupContent> unannounced = contents.waiting();
             apply(new GroupRoomsProvisioned(groupId, command.publicRoomId(), command.privateRoomId()));
             unannounced.forEach(content -> apply(new GroupAnnouncementDue(groupId, content, name,
                     publicRoomId, privateRoomId)));
+        }
+        boolean behind = command.name() != null
+                && (!name.equals(command.name()) || !url.equals(command.url()));
+        if (behind && hasRooms()) {
+            apply(new GroupRoomDetailsDue(groupId, slug, name, url, publicRoomId, privateRoomId));
         }
         inviteWhoIsDue();
     }
@@ -158,7 +162,7 @@ public class Group {
     @CommandHandler
     public void handle(RecordGroupInvitations command) {
         List<GroupInvitation> wanted = command.invitations().stream()
-                .filter(invitation -> !ledger.contains(invitation) && isWanted(invitation)).distinct().toList();
+                .filter(invitation -> !ledger.holds(invitation) && isWanted(invitation)).distinct().toList();
         if (!wanted.isEmpty()) {
             apply(new GroupMembersInvited(groupId, wanted));
         }
@@ -168,7 +172,7 @@ public class Group {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public boolean handle(AnnounceGroupContent command) {
         requireKnown(command.groupId());
-        if (contents.contains(command.content().contentId())) {
+        if (contents.knows(command.content().contentId())) {
             return false;
         }
         apply(new GroupContentRecorded(groupId, command.content()));
@@ -191,7 +195,7 @@ public class Group {
     @CommandHandler
     public boolean handle(ReinviteGroupMember command) {
         var invitation = new GroupInvitation(command.roomId(), command.matrixUserId());
-        if (!ledger.contains(invitation)) {
+        if (!ledger.holds(invitation)) {
             return false;
         }
         apply(new GroupInvitationWithdrawn(groupId, invitation));
@@ -211,15 +215,7 @@ public class Group {
         if (!hasRooms()) {
             return false;
         }
-        List<GroupInvitation> due = new ArrayList<>();
-        for (String matrixUserId : members.values()) {
-            for (String room : List.of(publicRoomId, privateRoomId)) {
-                var invitation = new GroupInvitation(room, matrixUserId);
-                if (!ledger.contains(invitation)) {
-                    due.add(invitation);
-                }
-            }
-        }
+        List<GroupInvitation> due = ledger.due(members.values(), publicRoomId, privateRoomId);
         if (due.isEmpty() && !(raiseModerators && !members.isEmpty())) {
             return false;
         }
@@ -265,20 +261,20 @@ public class Group {
     @EventSourcingHandler
     void on(GroupMemberRemoved event) {
         members.remove(event.userId());
-        ledger.removeIf(invitation -> invitation.matrixUserId().equals(event.matrixUserId()));
+        ledger.forget(event.matrixUserId());
     }
 
     @EventSourcingHandler
     void on(GroupMemberMatrixIdChanged event) {
         members.put(event.userId(), event.matrixUserId());
-        ledger.removeIf(invitation -> invitation.matrixUserId().equals(event.previousMatrixUserId()));
+        ledger.forget(event.previousMatrixUserId());
     }
 
     @EventSourcingHandler
     void on(GroupRoomsProvisioned event) {
         publicRoomId = event.publicRoomId();
         privateRoomId = event.privateRoomId();
-        waiting.clear();
+        contents.roomsMade();
     }
 
     @EventSourcingHandler
@@ -288,19 +284,16 @@ public class Group {
 
     @EventSourcingHandler
     void on(GroupMembersInvited event) {
-        ledger.addAll(event.invitations());
+        ledger.record(event.invitations());
     }
 
     @EventSourcingHandler
     void on(GroupInvitationWithdrawn event) {
-        ledger.remove(event.invitation());
+        ledger.withdraw(event.invitation());
     }
 
     @EventSourcingHandler
     void on(GroupContentRecorded event) {
-        contents.add(event.content().contentId());
-        if (!hasRooms()) {
-            waiting.add(event.content());
-        }
+        contents.record(event.content(), hasRooms());
     }
 }

@@ -14,6 +14,7 @@ import io.roomservice.api.room.RecordMembersRemoved;
 import io.roomservice.api.room.RecordRoomFailure;
 import io.roomservice.api.room.RecordRoomProvisioned;
 import io.roomservice.api.room.RenameRoom;
+import io.roomservice.api.room.RepairRoomState;
 import io.roomservice.api.room.ReprovisionRoom;
 import io.roomservice.api.room.RetryRoom;
 import io.roomservice.api.room.RoomActivated;
@@ -30,6 +31,7 @@ import io.roomservice.api.room.RoomReactivated;
 import io.roomservice.api.room.RoomRenamed;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
+import io.roomservice.api.room.RoomStateRepairRequested;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -53,7 +55,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 
 /**
  * The chat room of one project and its life: creating, active, disabling, archived, error.
- * Decides every transition; the homeserver work is done by sagas that report back as commands.
+ * Decides every transition; the homeserver work is done by sagas that report back as commands. What the
+ * syncs did to its members, and who joined as moderator by hand, the entity {@link RoomMembership} keeps.
  */
 @Aggregate(cache = "aggregateCache")
 public class Room {
@@ -68,15 +71,15 @@ public class Room {
     private String name;
     private RoomState state;
     private String matrixRoomId;
+    private String alias;
     private String failureReason;
     private RoomState failedIn;
     /** The room's disablings so far; the current one's number names its steps. */
     private int disablings;
     private String disablingReason;
     private boolean membersRemoved;
-    /** Who is in the Matrix room and why: decides what needs no room state. */
     @AggregateMember
-    private RoomMembership membership = new RoomMembership();
+    private final RoomMembership membership = new RoomMembership();
 
     protected Room() {
         // for Axon
@@ -188,6 +191,15 @@ public class Room {
         }
     }
 
+    /** Only an active room has a Matrix room to set right; anything else is refused (409). */
+    @CommandHandler
+    public void handle(RepairRoomState command) {
+        if (state != ACTIVE) {
+            throw wrongState("Only active rooms can be repaired.");
+        }
+        apply(new RoomStateRepairRequested(roomId, matrixRoomId, alias, name));
+    }
+
     /** Only an active room has members to bring in step; anything else is refused (409). */
     @CommandHandler
     public void handle(RequestMemberSync command) {
@@ -225,6 +237,7 @@ public class Room {
     void on(RoomActivated event) {
         state = ACTIVE;
         matrixRoomId = event.matrixRoomId();
+        alias = event.alias();
         failureReason = null;
     }
 

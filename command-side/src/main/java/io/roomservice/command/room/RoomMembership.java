@@ -20,23 +20,23 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The part of a {@link Room} about its members: the moderators who joined by hand, and what the
- * homeserver reported doing. None of these decisions depend on the room's state, so they live here
- * (joining as moderator does, and stays with the room).
+ * The members' side of a {@link Room} (an entity of it): what member syncs and the homeserver did to the
+ * members, and the staff and support who joined by hand as moderators. What needs the room's state (a
+ * sync asked for, a moderator joining: active rooms only) the room decides itself.
  */
 class RoomMembership {
 
     private final Set<UserId> moderators = new HashSet<>();
-    /** Moderators who left: leaving again is a repeat, not a mistake. */
     private final Set<UserId> leftModerators = new HashSet<>();
 
-    boolean isModerator(UserId user) {
-        return moderators.contains(user);
+    /** Whether the person joined as moderator (and has not left that way). */
+    boolean isModerator(UserId userId) {
+        return moderators.contains(userId);
     }
 
     /** Only someone who joined as moderator can leave that way; leaving twice changes nothing. */
     @CommandHandler
-    void handle(LeaveRoomAsModerator command) {
+    public void handle(LeaveRoomAsModerator command) {
         if (!moderators.contains(command.userId())) {
             if (leftModerators.contains(command.userId())) {
                 return;
@@ -49,7 +49,7 @@ class RoomMembership {
 
     /** What the homeserver did is recorded in any state: it happened (e.g. kicks while disabling). */
     @CommandHandler
-    void handle(RecordMemberChanges command) {
+    public void handle(RecordMemberChanges command) {
         if (!command.changes().isEmpty()) {
             apply(new RoomMembersChanged(command.roomId(), List.copyOf(command.changes())));
         }
@@ -57,7 +57,7 @@ class RoomMembership {
 
     /** A sync's end is recorded whatever the room's state now is, with what it did before it ended. */
     @CommandHandler
-    void handle(RecordMemberSync command) {
+    public void handle(RecordMemberSync command) {
         if (!command.changes().isEmpty()) {
             apply(new RoomMembersChanged(command.roomId(), List.copyOf(command.changes())));
         }

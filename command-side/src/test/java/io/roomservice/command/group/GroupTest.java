@@ -18,6 +18,7 @@ import io.roomservice.api.group.GroupMemberRemoved;
 import io.roomservice.api.group.GroupMembersInvited;
 import io.roomservice.api.group.GroupRegistered;
 import io.roomservice.api.group.GroupRejections;
+import io.roomservice.api.group.GroupRoomDetailsDue;
 import io.roomservice.api.group.GroupRoomsProvisioned;
 import io.roomservice.api.group.GroupRoomsProvisioningRequested;
 import io.roomservice.api.group.RecordGroupInvitations;
@@ -103,6 +104,29 @@ class GroupTest {
     }
 
     @Test
+    void aRenameWhileTheRoomsWereBeingMadeReachesThemAsSoonAsTheyExist() {
+        // the rename found no rooms to rename: the provisioning under way makes them with the old name
+        fixture.given(registered(), new GroupDetailsChanged(groupId, "garden", "Allotment", URL, null, null))
+                .when(new RecordGroupRoomsProvisioned(groupId, PUBLIC, PRIVATE, "Garden", URL))
+                .expectEvents(rooms(), new GroupRoomDetailsDue(groupId, "garden", "Allotment", URL, PUBLIC, PRIVATE));
+    }
+
+    @Test
+    void aNewUrlWhileARepairRanIsAskedForWhenTheRepairReports() {
+        fixture.given(registered(), rooms(), new GroupDetailsChanged(groupId, "garden", "Garden", URL + "new/",
+                        PUBLIC, PRIVATE))
+                .when(new RecordGroupRoomsProvisioned(groupId, PUBLIC, PRIVATE, "Garden", URL))
+                .expectEvents(new GroupRoomDetailsDue(groupId, "garden", "Garden", URL + "new/", PUBLIC, PRIVATE));
+    }
+
+    @Test
+    void roomsProvisionedWithTheGroupsDetailsNeedNothingMore() {
+        fixture.given(registered(), new GroupDetailsChanged(groupId, "garden", "Allotment", URL, null, null))
+                .when(new RecordGroupRoomsProvisioned(groupId, PUBLIC, PRIVATE, "Allotment", URL))
+                .expectEvents(rooms());
+    }
+
+    @Test
     void theSlugCannotChangeAsTheAliasesAreMadeOfIt() {
         fixture.given(registered())
                 .when(new RegisterGroup(groupId, "allotment", "Garden", URL))
@@ -123,7 +147,7 @@ class GroupTest {
     @Test
     void aMemberAddedBeforeTheRoomsExistIsInvitedOnceTheyDo() {
         fixture.given(registered(), new GroupMemberAdded(groupId, ada, "@rs-ada:example.org"))
-                .when(new RecordGroupRoomsProvisioned(groupId, PUBLIC, PRIVATE))
+                .when(new RecordGroupRoomsProvisioned(groupId, PUBLIC, PRIVATE, "Garden", URL))
                 .expectEvents(rooms(), due(List.of("@rs-ada:example.org"), List.of("@rs-ada:example.org")));
     }
 
@@ -232,7 +256,7 @@ class GroupTest {
     void contentPushedBeforeTheRoomsExistIsAnnouncedOnceTheyDo() {
         var content = new GroupContent(UUID.randomUUID(), "Event", "Fair", "https://example.org/e/1", true, null);
         fixture.given(registered(), new GroupContentRecorded(groupId, content))
-                .when(new RecordGroupRoomsProvisioned(groupId, PUBLIC, PRIVATE))
+                .when(new RecordGroupRoomsProvisioned(groupId, PUBLIC, PRIVATE, "Garden", URL))
                 .expectEvents(rooms(), new GroupAnnouncementDue(groupId, content, "Garden", PUBLIC, PRIVATE));
     }
 

@@ -4,6 +4,7 @@ import io.roomservice.infra.appservice.TimelineProperties;
 import io.roomservice.infra.room.RoomListProperties;
 import io.roomservice.query.deployment.DeploymentProjection;
 import io.roomservice.query.directory.DirectoryProjection;
+import io.roomservice.query.group.GroupRoomsProjection;
 import io.roomservice.query.membership.RoomMemberProjection;
 import io.roomservice.query.profile.UserProfileProjection;
 import io.roomservice.query.room.RoomProjection;
@@ -54,7 +55,12 @@ public class RebuildableProjectionsConfiguration {
                 new RebuildableProjection(DeploymentProjection.PROCESSING_GROUP, DeploymentProjection.TABLES,
                         suffix -> DeploymentProjection.writingTo(suffix, jdbc), POOLED_BATCH,
                         // a user's account on the deployment's homeserver, named after their callsign
-                        Map.of("deployment_users", Set.of("matrix_user_id")))));
+                        Map.of("deployment_users", Set.of("matrix_user_id"))),
+                new RebuildableProjection(GroupRoomsProjection.PROCESSING_GROUP, GroupRoomsProjection.TABLES,
+                        suffix -> GroupRoomsProjection.writingTo(suffix, jdbc), POOLED_BATCH,
+                        // who is in which group, by Matrix id
+                        Map.of("group_room_members", Set.of("matrix_user_id"),
+                                "group_room_invitations", Set.of("matrix_user_id")))));
     }
 
     /** The rebuildable read models by name. */

@@ -2,6 +2,7 @@ package io.roomservice.infra.deadletters;
 
 import io.roomservice.query.export.ExportProjection;
 import io.roomservice.query.deployment.DeploymentProjection;
+import io.roomservice.query.group.GroupRoomsProjection;
 import io.roomservice.query.order.ProjectWorkProjection;
 import io.roomservice.query.world.WorldProjection;
 import io.roomservice.sagas.bot.BotCommandReactor;
@@ -43,7 +44,7 @@ public class DeadLetterConfiguration {
             UserProfileProjection.PROCESSING_GROUP, RoomMemberProjection.PROCESSING_GROUP,
             MatrixAccess.PROCESSING_GROUP, "credentials-revocation", ExportProjection.PROCESSING_GROUP,
             ProjectWorkProjection.PROCESSING_GROUP, BotCommandReactor.PROCESSING_GROUP,
-            DeploymentProjection.PROCESSING_GROUP, WorldProjection.PROCESSING_GROUP);
+            DeploymentProjection.PROCESSING_GROUP, WorldProjection.PROCESSING_GROUP, GroupRoomsProjection.PROCESSING_GROUP);
 
     @Bean
     public ConfigurerModule deadLetterQueues() {

@@ -2,6 +2,7 @@ package io.roomservice.infra.group;
 
 import io.roomservice.infra.homeserver.MatrixConnections;
 import io.roomservice.infra.homeserver.SynapseAdmin;
+import io.roomservice.sagas.group.DescribeGroupRoomsHandler;
 import io.roomservice.sagas.group.GroupHomeserver;
 import io.roomservice.sagas.group.GroupRoomsReactor;
 import io.roomservice.sagas.group.GroupSettings;
@@ -43,6 +44,11 @@ public class GroupConfiguration {
     @Bean
     public ProvisionGroupRoomsHandler provisionGroupRoomsHandler(GroupHomeserver homeserver, CommandGateway commands) {
         return new ProvisionGroupRoomsHandler(homeserver, commands);
+    }
+
+    @Bean
+    public DescribeGroupRoomsHandler describeGroupRoomsHandler(GroupHomeserver homeserver) {
+        return new DescribeGroupRoomsHandler(homeserver);
     }
 
     @Bean

@@ -75,12 +75,27 @@ public class MatrixGroupHomeserver implements GroupHomeserver {
         return new GroupRooms(publicRoom, privateRoom);
     }
 
+    /**
+     * A room is created with a marker alias the bot may bind itself ({@link #markerAlias}), in the same
+     * call: when binding the group's alias fails afterwards, the retry finds the room by its marker
+     * instead of creating a second one. Rooms made before the marker existed are found by the group's alias.
+     */
     private String ensureRoom(GroupRoomSpec spec, String knownRoomId) {
         var inspection = inspection();
         String alias = spec.alias(domain());
-        String roomId = knownRoomId != null ? knownRoomId : inspection.resolve(alias).orElseGet(() -> create(spec));
+        String roomId = knownRoomId != null ? knownRoomId : inspection.resolve(alias)
+                .or(() -> inspection.resolve(markerAlias(spec))).orElseGet(() -> create(spec, inspection));
         repair(roomId, spec, inspection.inspect(roomId, spec, alias));
         return roomId;
+    }
+
+    /** {@code #<alias prefix>-group-<the group alias's localpart>}: in roomservice's own alias namespace. */
+    String markerAlias(GroupRoomSpec spec) {
+        return "#" + markerLocalpart(spec) + ":" + domain();
+    }
+
+    private String markerLocalpart(GroupRoomSpec spec) {
+        return properties().aliasPrefix() + "-group-" + spec.aliasLocalpart();
     }
 
     /** Sets what differs; each write is one state event or directory call. */
@@ -127,12 +142,18 @@ public class MatrixGroupHomeserver implements GroupHomeserver {
         }
     }
 
-    private String create(GroupRoomSpec spec) {
-        // without its alias, which the bot may not create (see repair); repair binds it right after
-        var body = new CreateGroupRoom(spec.preset(), spec.visibility(), spec.name(), spec.topic(), null,
-                properties().roomVersion(), spec.usersDefault() > 0 ? Map.of("users_default", spec.usersDefault())
-                : null);
+    private String create(GroupRoomSpec spec, GroupRoomInspection inspection) {
+        // with the marker alias, not the group's, which the bot may not create (see repair): repair binds it
+        // right after, and makes it the canonical alias
+        var body = new CreateGroupRoom(spec.preset(), spec.visibility(), spec.name(), spec.topic(),
+                markerLocalpart(spec), properties().roomVersion(), spec.usersDefault() > 0
+                ? Map.of("users_default", spec.usersDefault()) : null);
         MatrixResponse response = bot().post(CLIENT_V3 + "/createRoom", body);
+        if (response.is(400, "M_ROOM_IN_USE") || response.status() == 409) {
+            // a concurrent attempt made the room between the look-up and this call
+            return inspection.resolve(markerAlias(spec)).orElseThrow(() -> HomeserverException.transientFailure(
+                    "The marker alias " + markerAlias(spec) + " is in use but leads nowhere", null));
+        }
         String roomId = response.expect(RoomAnswer.class).roomId();
         if (roomId == null) {
             throw HomeserverException.transientFailure("createRoom answered without a room_id", null);

@@ -56,6 +56,11 @@ public class HomeserverConfiguration {
             public void renameRoom(String matrixRoomId, String name) {
                 connections.require().homeserver().renameRoom(matrixRoomId, name);
             }
+
+            @Override
+            public void repairRoom(String matrixRoomId, String alias, String name) {
+                connections.require().homeserver().repairRoom(matrixRoomId, alias, name);
+            }
         };
     }
 

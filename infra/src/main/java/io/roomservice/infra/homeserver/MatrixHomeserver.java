@@ -83,6 +83,43 @@ public class MatrixHomeserver implements Homeserver {
         log.info("Renamed room {}", matrixRoomId);
     }
 
+    @Override
+    public void repairRoom(String matrixRoomId, String alias, String name) {
+        ensureBotRegistered();
+        if (alias != null) {
+            String bound = client.resolveAlias(alias).orElse(null);
+            if (!matrixRoomId.equals(bound)) {
+                String path = MatrixClient.CLIENT_V3 + "/directory/room/" + MatrixTransport.segment(alias);
+                if (bound != null) {
+                    // the alias is in roomservice's exclusive namespace and made of the room's project: by the
+                    // room's events it is this room's, whatever else it was bound to meanwhile
+                    client.appservice().delete(path).expect(Void.class);
+                }
+                MatrixResponse answer = client.appservice().put(path, Map.of("room_id", matrixRoomId));
+                if (answer.status() != 409 || !client.resolveAlias(alias).filter(matrixRoomId::equals).isPresent()) {
+                    answer.expect(Void.class);
+                }
+                log.info("Bound {} to room {} again", alias, matrixRoomId);
+            }
+        }
+        String canonical = null;
+        String currentName = null;
+        for (MatrixClient.StateEvent event : client.roomState(matrixRoomId, null)) {
+            if ("m.room.canonical_alias".equals(event.type())) {
+                canonical = event.content().path("alias").asString(null);
+            } else if ("m.room.name".equals(event.type())) {
+                currentName = event.content().path("name").asString(null);
+            }
+        }
+        if (alias != null && !alias.equals(canonical)) {
+            client.putStateEvent(matrixRoomId, "m.room.canonical_alias", "", Map.of("alias", alias));
+        }
+        if (name != null && !name.equals(currentName)) {
+            client.putStateEvent(matrixRoomId, "m.room.name", "", Map.of("name", name));
+            log.info("Named room {} again", matrixRoomId);
+        }
+    }
+
     /** {@code <alias-prefix>-<the full project uuid as 32 lower-case hex digits>}. */
     public String aliasLocalpart(ProjectId projectId) {
         return properties.aliasPrefix() + "-" + projectId.value().toString().replace("-", "");

@@ -7,6 +7,7 @@ import io.roomservice.api.profile.FindUserProfiles;
 import io.roomservice.api.profile.UserProfileView;
 import io.roomservice.api.profile.UserProfiles;
 import io.roomservice.api.room.ListRooms;
+import io.roomservice.api.room.RepairRoomState;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomPage;
 import io.roomservice.api.room.RoomState;
@@ -32,18 +33,22 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Active project rooms against the homeserver: everyone who belongs in the room by the directory's roles
- * ({@link MemberPlan}, the member sync's own rule) and has a Matrix account must be invited or joined, at
- * the power level the rule gives. Differences: {@code membership} (out of the room: kicked, or left, behind
- * roomservice's back), {@code power-level}, and {@code room} (the homeserver does not show the room:
- * left to staff, who reprovision or migrate); repaired by one member sync of the room
- * ({@link RequestMemberSync}), which computes from both sides. People without a Matrix account yet, the
- * room's alias and name, and extra people in the room are not compared.
+ * Active project rooms against the homeserver: the room's alias must lead to it and be its canonical alias,
+ * its name must be the room's (as the events say), and everyone who belongs in the room by the directory's
+ * roles ({@link MemberPlan}, the member sync's own rule) and has a Matrix account must be invited or
+ * joined, at the power level the rule gives. Differences: {@code alias}, {@code room-state} (the name),
+ * repaired by {@link RepairRoomState}; {@code membership} (out of the room: kicked, or left, behind
+ * roomservice's back) and {@code power-level}, repaired by one member sync of the room
+ * ({@link RequestMemberSync}), which computes from both sides; and {@code room} (the homeserver does not
+ * show the room: left to staff, who reprovision or migrate). People without a Matrix account yet, and
+ * extra people in the room, are not compared; nor is the alias of a room created without one (its alias
+ * was taken).
  */
 public class ProjectRoomsReconciler implements Reconciler {
 
     static final String KIND = "project";
     private static final int PAGE = 200;
+    private static final Set<String> STATE_KINDS = Set.of("alias", "room-state");
 
     private final QueryGateway queries;
     private final CommandGateway commands;
@@ -79,31 +84,48 @@ public class ProjectRoomsReconciler implements Reconciler {
     }
 
     private List<Difference> differencesOf(RoomView room) {
-        ProjectPeople people = queries.query(new FindProjectPeople(room.projectId()),
-                ResponseTypes.instanceOf(ProjectPeople.class)).join();
-        if (people == null) {
-            return List.of();
-        }
-        List<ProjectPeople.Person> belonging = people.people().stream().filter(MemberPlan::belongs).toList();
-        if (belonging.isEmpty()) {
-            return List.of();
-        }
-        Set<UserId> ids = belonging.stream().map(ProjectPeople.Person::userId).collect(Collectors.toSet());
-        Map<UserId, UserProfileView> profiles = queries.query(new FindUserProfiles(ids),
-                ResponseTypes.instanceOf(UserProfiles.class)).join().byUser();
+        MatrixClient client = connections.require().client();
         Map<String, String> membership = new HashMap<>();
         Map<String, Integer> levels = new HashMap<>();
         int usersDefault = 0;
-        for (MatrixClient.StateEvent event : connections.require().client().roomState(room.matrixRoomId(), null)) {
-            if ("m.room.member".equals(event.type())) {
-                membership.put(event.stateKey(), event.content().path("membership").asString(""));
-            } else if ("m.room.power_levels".equals(event.type())) {
-                usersDefault = event.content().path("users_default").asInt(0);
-                event.content().path("users").properties().forEach(e -> levels.put(e.getKey(), e.getValue().asInt(0)));
+        String canonical = null;
+        String name = null;
+        for (MatrixClient.StateEvent event : client.roomState(room.matrixRoomId(), null)) {
+            switch (event.type()) {
+                case "m.room.member" -> membership.put(event.stateKey(), event.content().path("membership").asString(""));
+                case "m.room.power_levels" -> {
+                    usersDefault = event.content().path("users_default").asInt(0);
+                    event.content().path("users").properties().forEach(e -> levels.put(e.getKey(), e.getValue().asInt(0)));
+                }
+                case "m.room.canonical_alias" -> canonical = event.content().path("alias").asString(null);
+                case "m.room.name" -> name = event.content().path("name").asString(null);
+                default -> { }
             }
         }
         String subject = "room:" + room.roomId();
         List<Difference> found = new ArrayList<>();
+        if (room.alias() != null) {
+            String bound = client.resolveAlias(room.alias()).orElse(null);
+            if (!room.matrixRoomId().equals(bound) || !room.alias().equals(canonical)) {
+                found.add(new Difference(KIND, subject, room.matrixRoomId(), "alias", null, room.alias()
+                        + (room.matrixRoomId().equals(bound) ? " is not the room's canonical alias"
+                        : " leads to " + (bound == null ? "no room" : bound))));
+            }
+        }
+        if (room.name() != null && !room.name().equals(name)) {
+            found.add(new Difference(KIND, subject, room.matrixRoomId(), "room-state", null,
+                    "name is " + (name == null ? "not set" : "'" + name + "'") + ", expected '" + room.name() + "'"));
+        }
+        ProjectPeople people = queries.query(new FindProjectPeople(room.projectId()),
+                ResponseTypes.instanceOf(ProjectPeople.class)).join();
+        List<ProjectPeople.Person> belonging = people == null ? List.of()
+                : people.people().stream().filter(MemberPlan::belongs).toList();
+        if (belonging.isEmpty()) {
+            return found;
+        }
+        Set<UserId> ids = belonging.stream().map(ProjectPeople.Person::userId).collect(Collectors.toSet());
+        Map<UserId, UserProfileView> profiles = queries.query(new FindUserProfiles(ids),
+                ResponseTypes.instanceOf(UserProfiles.class)).join().byUser();
         for (ProjectPeople.Person person : belonging) {
             UserProfileView profile = profiles.get(person.userId());
             if (profile == null || !profile.provisioned()) {
@@ -124,11 +146,18 @@ public class ProjectRoomsReconciler implements Reconciler {
         return found;
     }
 
+    /** Per room one {@link RepairRoomState} for its alias and name, and one member sync for its people. */
     @Override
     public void repair(List<Difference> differences, UUID runId) {
-        var rooms = new LinkedHashSet<String>();
-        differences.stream().filter(Difference::repairable).forEach(d -> rooms.add(d.subject()));
-        rooms.forEach(subject -> ReconciliationCommands.send(commands,
-                new RequestMemberSync(RoomId.of(subject.substring("room:".length()))), runId));
+        var roomState = new LinkedHashSet<String>();
+        var members = new LinkedHashSet<String>();
+        differences.stream().filter(Difference::repairable).forEach(d ->
+                (STATE_KINDS.contains(d.kind()) ? roomState : members).add(d.subject()));
+        roomState.forEach(subject -> ReconciliationCommands.send(commands, new RepairRoomState(roomOf(subject)), runId));
+        members.forEach(subject -> ReconciliationCommands.send(commands, new RequestMemberSync(roomOf(subject)), runId));
+    }
+
+    private static RoomId roomOf(String subject) {
+        return RoomId.of(subject.substring("room:".length()));
     }
 }

@@ -18,6 +18,7 @@ import io.roomservice.sagas.membership.SyncRoomMembersHandler;
 import io.roomservice.sagas.profile.EndMatrixSessionsHandler;
 import io.roomservice.sagas.room.CreateMatrixRoomHandler;
 import io.roomservice.sagas.room.RenameMatrixRoomHandler;
+import io.roomservice.sagas.room.RepairMatrixRoomHandler;
 import io.roomservice.sagas.work.HomeserverWorkHandler;
 import io.roomservice.sagas.work.HomeserverWorkQueue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -64,6 +65,11 @@ public class HomeserverWorkConfiguration {
     @Bean
     RenameMatrixRoomHandler renameMatrixRoomHandler(Homeserver homeserver) {
         return new RenameMatrixRoomHandler(homeserver);
+    }
+
+    @Bean
+    RepairMatrixRoomHandler repairMatrixRoomHandler(Homeserver homeserver) {
+        return new RepairMatrixRoomHandler(homeserver);
     }
 
     @Bean

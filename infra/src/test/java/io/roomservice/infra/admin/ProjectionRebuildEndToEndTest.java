@@ -1,6 +1,10 @@
 package io.roomservice.infra.admin;
 
 import io.roomservice.api.common.PersonalText;
+import io.roomservice.api.group.GroupId;
+import io.roomservice.api.group.GroupInvitation;
+import io.roomservice.api.group.GroupMembersInvited;
+import io.roomservice.api.group.GroupRoomsProvisioned;
 import io.roomservice.api.matrix.HomeserverTransactionReceived;
 import io.roomservice.api.matrix.MatrixRoomEvent;
 import io.roomservice.infra.support.EndToEndTest;
@@ -270,6 +274,52 @@ class ProjectionRebuildEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void theGroupReadModelRebuildsToTheSameRows() {
+        String group = UUID.randomUUID().toString();
+        String slug = "rebuilt-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.put("/api/host/groups/" + group + "/", TestTokens.host(), """
+                {"slug": "%s", "name": "Rebuilt", "url": "https://groups.example.org/%s/"}""".formatted(slug, slug))
+                .status()).isEqualTo(202);
+        String person = UUID.randomUUID().toString();
+        // a Matrix id of the person's choosing: without a homeserver there is no domain for a default one
+        assertThat(api.put("/api/host/group-people/" + person + "/", TestTokens.host(), "{\"slug\": \"" + slug
+                + "\", \"matrix_id\": \"@" + slug + ":elsewhere.org\"}").status()).isEqualTo(202);
+        assertThat(api.put("/api/host/groups/" + group + "/members/" + person + "/", TestTokens.host(), "").status())
+                .isEqualTo(202);
+        String matrixId = jdbc.queryForObject("select matrix_user_id from cmd_group_people where user_id = ?::uuid",
+                String.class, person);
+        // the rooms and the invitation as the homeserver work would report them (no homeserver here)
+        events.publish(new GroupRoomsProvisioned(GroupId.of(group), "!public-" + slug + ":test",
+                "!private-" + slug + ":test"));
+        events.publish(new GroupMembersInvited(GroupId.of(group), List.of(
+                new GroupInvitation("!public-" + slug + ":test", matrixId))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from group_room_invitations where group_id = ?::uuid", Long.class, group) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> projections.caughtUp("group-rooms-view"));
+        var live = groupRows(group);
+        jdbc.update("update group_rooms set name = 'tampered', public_room_id = null where group_id = ?::uuid", group);
+        jdbc.update("delete from group_room_members where group_id = ?::uuid", group);
+        assertThat(groupRows(group)).isNotEqualTo(live);
+
+        assertThat(api.post("/api/admin/projections/group-rooms-view/rebuild", TestTokens.staff(), null).status())
+                .isEqualTo(202);
+
+        assertThat(awaitFinished("group-rooms-view", "rebuild").get("state").asString()).isEqualTo("switched");
+        assertThat(groupRows(group)).isEqualTo(live);
+        assertThat(live.get(1)).singleElement()
+                .satisfies(member -> assertThat(member).containsEntry("matrix_user_id", matrixId));
+        assertThat(driftCheck("group-rooms-view").get("check").get("differences").asLong()).isZero();
+    }
+
+    /** The group's rows in the three tables of the group read model. */
+    private List<List<Map<String, Object>>> groupRows(String group) {
+        return List.of(jdbc.queryForList("select * from group_rooms where group_id = ?::uuid", group),
+                jdbc.queryForList("select * from group_room_members where group_id = ?::uuid order by user_id", group),
+                jdbc.queryForList("select * from group_room_invitations where group_id = ?::uuid "
+                        + "order by room_id, matrix_user_id", group));
+    }
+
+    @Test
     void operatorsSeeEveryProcessorAndSagasCannotBeRebuilt() {
         var list = api.get("/api/admin/projections/", TestTokens.staff());
         assertThat(list.status()).isEqualTo(200);
@@ -282,7 +332,8 @@ class ProjectionRebuildEndToEndTest extends EndToEndTest {
             }
         });
         assertThat(names).contains("rooms", "RoomProvisioningSagaProcessor", "command-side-lookups");
-        assertThat(rebuildable).containsExactlyInAnyOrder("rooms", "timeline", "directory", "profiles", "members");
+        assertThat(rebuildable).containsExactlyInAnyOrder("rooms", "timeline", "directory", "profiles", "members",
+                "group-rooms-view");
 
         expectProblem(api.post("/api/admin/projections/RoomProvisioningSagaProcessor/rebuild", TestTokens.staff(), null),
                 400, "not-rebuildable");

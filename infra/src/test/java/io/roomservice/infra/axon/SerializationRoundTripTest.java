@@ -48,6 +48,7 @@ import io.roomservice.api.room.RoomProvisioningRetried;
 import io.roomservice.api.room.RoomReactivated;
 import io.roomservice.api.room.RoomMembersRemoved;
 import io.roomservice.api.room.RoomRenamed;
+import io.roomservice.api.room.RoomStateRepairRequested;
 import io.roomservice.api.room.RoomReprovisioningStarted;
 import io.roomservice.api.room.RoomState;
 import io.roomservice.infra.support.EndToEndTest;
@@ -56,6 +57,7 @@ import io.roomservice.sagas.room.RoomDisablingSaga;
 import io.roomservice.sagas.room.RoomProvisioningSaga;
 import io.roomservice.sagas.room.CreateMatrixRoom;
 import io.roomservice.sagas.room.RenameMatrixRoom;
+import io.roomservice.sagas.room.RepairMatrixRoom;
 import io.roomservice.sagas.room.DeactivateMatrixRoom;
 import io.roomservice.sagas.membership.MemberSyncSaga;
 import io.roomservice.sagas.membership.ModeratorWork;
@@ -134,6 +136,7 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new RoomReactivated(ROOM, "!abc:example.org"),
                 new RoomMembersRemoved(ROOM, 1),
                 new RoomRenamed(ROOM, "Artemis"),
+                new RoomStateRepairRequested(ROOM, "!abc:example.org", "#rs-abc:example.org", "Artemis"),
                 new RoomDeleted(ROOM, PROJECT),
                 new RoomReprovisioningStarted(ROOM, PROJECT, "Apollo", "!old:example.org"),
                 new HomeserverMigrationStarted(MIGRATION, "https://matrix.new.example.org", List.of(ROOM), 3, 4),
@@ -282,6 +285,7 @@ class SerializationRoundTripTest extends EndToEndTest {
         return Stream.of(
                 new CreateMatrixRoom(ROOM, PROJECT, "Apollo"),
                 new RenameMatrixRoom(ROOM, "!abc:example.org", "Artemis"),
+                new RepairMatrixRoom(ROOM, "!abc:example.org", "#rs-abc:example.org", "Artemis"),
                 new SyncRoomMembers(ROOM, "!abc:example.org", PROJECT, 42, Set.of(USER), Set.of()),
                 new PostRoomNotice(ROOM, "!abc:example.org", "rs-notice-1", USER, "has lost the Member role.", 42),
                 new ModeratorWork(ROOM, "!abc:example.org", USER, true, "event-1"),

@@ -117,6 +117,53 @@ class DeadLetterEndToEndTest extends EndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> directoryStatus().get("caught_up").asBoolean());
     }
 
+    /** The group read model parks too: only the failed group's events wait, other groups go on. */
+    @Test
+    void anEventTheGroupReadModelCannotStoreParksOnlyThatGroupsEvents() {
+        jdbc.execute("create or replace function test_refuse_slug() returns trigger language plpgsql as $$ "
+                + "begin if new.slug = '" + poisoned + "' then raise exception 'refused by the test trigger'; "
+                + "end if; return new; end $$");
+        jdbc.execute("create trigger test_refuse_slug before insert or update on group_rooms "
+                + "for each row execute function test_refuse_slug()");
+        String groups = "/api/admin/projections/group-rooms-view/dead-letters";
+        String stuck = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        try {
+            registerGroup(stuck, poisoned, "Stuck");
+            registerGroup(other, poisoned + "-other", "Other");
+            // the stuck group's rename waits behind its registration
+            registerGroup(stuck, poisoned, "Stuck renamed");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> groupNamed(other) != null);
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    api.get(groups, TestTokens.staff()).json().get("events").asLong() == 2);
+            var listing = api.get(groups, TestTokens.staff()).json();
+            assertThat(listing.get("sequences").asLong()).isEqualTo(1);
+            assertThat(listing.get("parked").get(0).get("sequence_identifier").asString()).isEqualTo(stuck);
+            assertThat(groupNamed(stuck)).isNull();
+        } finally {
+            jdbc.execute("drop trigger if exists test_refuse_slug on group_rooms");
+            jdbc.execute("drop function if exists test_refuse_slug()");
+        }
+
+        var retried = api.post(groups + "/retry", TestTokens.staff(), null);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.json().get("processed").asLong()).isEqualTo(1);
+        assertThat(retried.json().get("still_parked").asLong()).isZero();
+        assertThat(groupNamed(stuck)).isEqualTo("Stuck renamed");
+    }
+
+    private void registerGroup(String group, String slug, String name) {
+        var response = api.put("/api/host/groups/" + group + "/", TestTokens.host(), """
+                {"slug": "%s", "name": "%s", "url": "https://groups.example.org/%s/"}""".formatted(slug, name, slug));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+    }
+
+    private String groupNamed(String group) {
+        return jdbc.query("select name from group_rooms where group_id = ?::uuid",
+                rs -> rs.next() ? rs.getString(1) : null, group);
+    }
+
     /**
      * The room list writes its rows when its batch commits, outside any one event's handler: a failure
      * there cannot be parked, the processor retries the batch and is in error meanwhile.

@@ -335,32 +335,4 @@ class GroupRoomsOnSynapseEndToEndTest extends SynapseLinkedTest {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(differencesOf(group, true)).isEmpty());
     }
-
-    @Test
-    void the_reconciliation_brings_back_a_project_member_kicked_behind_its_back() {
-        String project = registerProject("Reconciled project");
-        String room = createRoom(project);
-        String matrixRoomId = awaitRoom(room, "active").get("room_id").asString();
-        String username = "recon-" + SynapseTestBed.randomHex(3);
-        UUID person = registerPerson(username, "Recon Person");
-        assertThat(api.put("/api/host/projects/" + project + "/roles/" + person + "/member/", TestTokens.host(), "")
-                .status()).isEqualTo(202);
-        String matrixId = "@rs-" + username + ":" + DOMAIN;
-        awaitMembership(matrixRoomId, matrixId, "join");
-        assertThat(differencesOf("room:" + room, true)).isEmpty();
-
-        matrix("POST", "/_matrix/client/v3/rooms/" + encode(matrixRoomId) + "/kick", asToken,
-                "{\"user_id\": \"" + matrixId + "\", \"reason\": \"behind the back\"}");
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(differencesOf("room:" + room, true))
-                        .extracting(d -> d.path("kind").asString() + " " + d.path("member").asString())
-                        .containsExactly("membership " + matrixId));
-
-        assertThat(differencesOf("room:" + room, false)).hasSize(1);
-        awaitMembership(matrixRoomId, matrixId, "join");
-        assertThat(jdbc.queryForList("""
-                select payload_type from domain_event_entry where aggregate_identifier = ?
-                   and convert_from(meta_data, 'UTF8') like '%"actor":"reconciliation"%'""", String.class, room))
-                .contains("io.roomservice.api.membership.MemberSyncRequested");
-    }
 }

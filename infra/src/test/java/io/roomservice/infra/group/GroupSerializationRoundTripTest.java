@@ -16,11 +16,13 @@ import io.roomservice.api.group.GroupPersonDeleted;
 import io.roomservice.api.group.GroupPersonMatrixIdChanged;
 import io.roomservice.api.group.GroupPersonRecorded;
 import io.roomservice.api.group.GroupRegistered;
+import io.roomservice.api.group.GroupRoomDetailsDue;
 import io.roomservice.api.group.GroupRoomsFailed;
 import io.roomservice.api.group.GroupRoomsProvisioned;
 import io.roomservice.api.group.GroupRoomsProvisioningRequested;
 import io.roomservice.api.user.UserId;
 import io.roomservice.infra.support.EndToEndTest;
+import io.roomservice.sagas.group.DescribeGroupRooms;
 import io.roomservice.sagas.group.GroupPersonSaga;
 import io.roomservice.sagas.group.InviteGroupMembers;
 import io.roomservice.sagas.group.KickFromGroupRooms;
@@ -66,6 +68,7 @@ class GroupSerializationRoundTripTest extends EndToEndTest {
                 new GroupRoomsProvisioned(GROUP, "!p:x", "!q:x"),
                 new GroupRoomsFailed(GROUP, "M_FORBIDDEN"),
                 new GroupRoomsProvisioningRequested(GROUP, "garden", "Garden", "https://example.org/", null, null),
+                new GroupRoomDetailsDue(GROUP, "garden", "Allotment", "https://example.org/", "!p:x", "!q:x"),
                 new GroupInvitationsDue(GROUP, 3, "!p:x", "!q:x", List.of(INVITATION), List.of("@rs-ada:example.org")),
                 new GroupMembersInvited(GROUP, List.of(INVITATION)),
                 new GroupInvitationWithdrawn(GROUP, INVITATION),
@@ -75,6 +78,7 @@ class GroupSerializationRoundTripTest extends EndToEndTest {
                 new GroupPersonMatrixIdChanged(USER, "@rs-ada:example.org", "@ada:elsewhere.org", true),
                 new GroupPersonDeleted(USER, "@ada:elsewhere.org"),
                 new ProvisionGroupRooms(GROUP, "garden", "Garden", "https://example.org/", "!p:x", null),
+                new DescribeGroupRooms(GROUP, "garden", "Allotment", "https://example.org/", "!p:x", "!q:x"),
                 new InviteGroupMembers(GROUP, 2, "!p:x", List.of(INVITATION), List.of("@rs-ada:example.org")),
                 new KickFromGroupRooms(GROUP, "@rs-ada:example.org", List.of("!p:x"), "Left the group"),
                 new PostGroupAnnouncement(GROUP, CONTENT, "Garden", "!p:x", "!q:x"));

@@ -54,6 +54,10 @@ class HomeserverConfigurationTest {
                 @Override
                 public void renameRoom(String matrixRoomId, String name) {
                 }
+
+                @Override
+                public void repairRoom(String matrixRoomId, String alias, String name) {
+                }
             };
         }
     }

@@ -26,6 +26,10 @@ class HomeserverCallGuardTest {
         @Override
         public void renameRoom(String matrixRoomId, String name) {
         }
+
+        @Override
+        public void repairRoom(String matrixRoomId, String alias, String name) {
+        }
     });
 
     @AfterEach

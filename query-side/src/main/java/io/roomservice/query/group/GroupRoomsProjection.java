@@ -17,6 +17,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,9 @@ import java.util.UUID;
 /**
  * Each group with its rooms, members and invitation ledger as the events say (tables {@code group_rooms},
  * {@code group_room_members}, {@code group_room_invitations}): what the reconciliation compares the
- * homeserver with. A read model only; rebuildable: a reset empties the tables.
+ * homeserver with. A read model only; rebuildable: a reset empties the tables, and a blue/green rebuild
+ * replays into shadow tables ({@link #writingTo}). Its events' sequence is their group's, so an event it
+ * cannot store parks only that group's later events.
  */
 @Component
 @ProcessingGroup(GroupRoomsProjection.PROCESSING_GROUP)
@@ -39,50 +42,73 @@ public class GroupRoomsProjection {
 
     public static final String PROCESSING_GROUP = "group-rooms-view";
 
-    private final JdbcTemplate jdbc;
+    /** The live tables, which the queries read; in the order a rebuild switches and compares them. */
+    public static final List<String> TABLES = List.of("group_rooms", "group_room_members", "group_room_invitations");
 
+    private final JdbcTemplate jdbc;
+    private final String suffix;
+
+    @Autowired
     public GroupRoomsProjection(JdbcTemplate jdbc) {
+        this(jdbc, "");
+    }
+
+    private GroupRoomsProjection(JdbcTemplate jdbc, String suffix) {
         this.jdbc = jdbc;
+        this.suffix = suffix;
+    }
+
+    /**
+     * The projection's event handling writing shadow tables beside the live ones, each named like its
+     * live table followed by {@code suffix} (a blue/green rebuild); its queries are not used.
+     */
+    public static GroupRoomsProjection writingTo(String suffix, JdbcTemplate jdbc) {
+        return new GroupRoomsProjection(jdbc, suffix);
+    }
+
+    /** The table this instance writes for the live table {@code live}. */
+    private String t(String live) {
+        return live + suffix;
     }
 
     @EventHandler
     void on(GroupRegistered event) {
         // a replay after a failed batch may see the row already written
-        jdbc.update("delete from group_rooms where group_id = ?", event.groupId().value());
-        jdbc.update("insert into group_rooms (group_id, slug, name, url) values (?, ?, ?, ?)", event.groupId().value(),
-                event.slug(), event.name(), event.url());
+        jdbc.update("delete from " + t("group_rooms") + " where group_id = ?", event.groupId().value());
+        jdbc.update("insert into " + t("group_rooms") + " (group_id, slug, name, url) values (?, ?, ?, ?)",
+                event.groupId().value(), event.slug(), event.name(), event.url());
     }
 
     @EventHandler
     void on(GroupDetailsChanged event) {
-        jdbc.update("update group_rooms set name = ?, url = ? where group_id = ?", event.name(), event.url(),
-                event.groupId().value());
+        jdbc.update("update " + t("group_rooms") + " set name = ?, url = ? where group_id = ?",
+                event.name(), event.url(), event.groupId().value());
     }
 
     @EventHandler
     void on(GroupRoomsProvisioned event) {
-        jdbc.update("update group_rooms set public_room_id = ?, private_room_id = ? where group_id = ?",
+        jdbc.update("update " + t("group_rooms") + " set public_room_id = ?, private_room_id = ? where group_id = ?",
                 event.publicRoomId(), event.privateRoomId(), event.groupId().value());
     }
 
     @EventHandler
     void on(GroupMemberAdded event) {
-        jdbc.update("delete from group_room_members where group_id = ? and user_id = ?", event.groupId().value(),
-                event.userId().value());
-        jdbc.update("insert into group_room_members (group_id, user_id, matrix_user_id) values (?, ?, ?)",
+        jdbc.update("delete from " + t("group_room_members") + " where group_id = ? and user_id = ?",
+                event.groupId().value(), event.userId().value());
+        jdbc.update("insert into " + t("group_room_members") + " (group_id, user_id, matrix_user_id) values (?, ?, ?)",
                 event.groupId().value(), event.userId().value(), event.matrixUserId());
     }
 
     @EventHandler
     void on(GroupMemberRemoved event) {
-        jdbc.update("delete from group_room_members where group_id = ? and user_id = ?", event.groupId().value(),
-                event.userId().value());
+        jdbc.update("delete from " + t("group_room_members") + " where group_id = ? and user_id = ?",
+                event.groupId().value(), event.userId().value());
         forgetInvitations(event.groupId(), event.matrixUserId());
     }
 
     @EventHandler
     void on(GroupMemberMatrixIdChanged event) {
-        jdbc.update("update group_room_members set matrix_user_id = ? where group_id = ? and user_id = ?",
+        jdbc.update("update " + t("group_room_members") + " set matrix_user_id = ? where group_id = ? and user_id = ?",
                 event.matrixUserId(), event.groupId().value(), event.userId().value());
         forgetInvitations(event.groupId(), event.previousMatrixUserId());
     }
@@ -91,7 +117,8 @@ public class GroupRoomsProjection {
     void on(GroupMembersInvited event) {
         for (GroupInvitation invitation : event.invitations()) {
             forget(event.groupId(), invitation);
-            jdbc.update("insert into group_room_invitations (group_id, room_id, matrix_user_id) values (?, ?, ?)",
+            jdbc.update("insert into " + t("group_room_invitations")
+                            + " (group_id, room_id, matrix_user_id) values (?, ?, ?)",
                     event.groupId().value(), invitation.roomId(), invitation.matrixUserId());
         }
     }
@@ -103,9 +130,9 @@ public class GroupRoomsProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from group_room_invitations");
-        jdbc.update("delete from group_room_members");
-        jdbc.update("delete from group_rooms");
+        jdbc.update("delete from " + t("group_room_invitations"));
+        jdbc.update("delete from " + t("group_room_members"));
+        jdbc.update("delete from " + t("group_rooms"));
     }
 
     @QueryHandler
@@ -130,12 +157,13 @@ public class GroupRoomsProjection {
     }
 
     private void forgetInvitations(GroupId groupId, String matrixUserId) {
-        jdbc.update("delete from group_room_invitations where group_id = ? and matrix_user_id = ?", groupId.value(),
-                matrixUserId);
+        jdbc.update("delete from " + t("group_room_invitations") + " where group_id = ? and matrix_user_id = ?",
+                groupId.value(), matrixUserId);
     }
 
     private void forget(GroupId groupId, GroupInvitation invitation) {
-        jdbc.update("delete from group_room_invitations where group_id = ? and room_id = ? and matrix_user_id = ?",
+        jdbc.update("delete from " + t("group_room_invitations")
+                        + " where group_id = ? and room_id = ? and matrix_user_id = ?",
                 groupId.value(), invitation.roomId(), invitation.matrixUserId());
     }
 }

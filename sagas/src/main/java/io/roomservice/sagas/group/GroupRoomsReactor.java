@@ -5,6 +5,7 @@ import io.roomservice.api.group.GroupDetailsChanged;
 import io.roomservice.api.group.GroupInvitationsDue;
 import io.roomservice.api.group.GroupMemberRemoved;
 import io.roomservice.api.group.GroupRegistered;
+import io.roomservice.api.group.GroupRoomDetailsDue;
 import io.roomservice.api.group.GroupRoomsProvisioningRequested;
 import io.roomservice.sagas.work.HomeserverWorkQueue;
 import org.axonframework.config.ProcessingGroup;
@@ -41,6 +42,12 @@ public class GroupRoomsReactor {
     @EventHandler
     void on(GroupDetailsChanged event, HomeserverWorkQueue work) {
         work.submit(new ProvisionGroupRooms(event.groupId(), event.slug(), event.name(), event.url(),
+                event.publicRoomId(), event.privateRoomId()));
+    }
+
+    @EventHandler
+    void on(GroupRoomDetailsDue event, HomeserverWorkQueue work) {
+        work.submit(new DescribeGroupRooms(event.groupId(), event.slug(), event.name(), event.url(),
                 event.publicRoomId(), event.privateRoomId()));
     }
 

@@ -29,7 +29,7 @@ public class ProvisionGroupRoomsHandler implements HomeserverWorkHandler<Provisi
         var rooms = homeserver.ensureRooms(work.slug(), work.name(), work.url(), work.publicRoomId(),
                 work.privateRoomId());
         Reports.report(commands, new RecordGroupRoomsProvisioned(work.groupId(), rooms.publicRoomId(),
-                rooms.privateRoomId()));
+                rooms.privateRoomId(), work.name(), work.url()));
         return WorkResult.done();
     }
 

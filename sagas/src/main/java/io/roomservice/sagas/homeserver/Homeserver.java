@@ -14,4 +14,10 @@ public interface Homeserver {
 
     /** Sets the room's {@code m.room.name} as the bot; the same name again is harmless. */
     void renameRoom(String matrixRoomId, String name);
+
+    /**
+     * Sets right what was changed behind roomservice's back: binds the alias to the room again (unless it
+     * is null) and makes it the canonical alias, and sets the name. Reads first and writes only what differs.
+     */
+    void repairRoom(String matrixRoomId, String alias, String name);
 }

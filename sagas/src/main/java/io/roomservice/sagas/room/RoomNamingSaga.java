@@ -11,6 +11,7 @@ import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomProvisioningRetried;
 import io.roomservice.api.room.RoomRenamed;
 import io.roomservice.api.room.RoomReprovisioningStarted;
+import io.roomservice.api.room.RoomStateRepairRequested;
 import io.roomservice.sagas.SystemCommands;
 import io.roomservice.sagas.work.HomeserverWorkQueue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -32,6 +33,9 @@ import static org.axonframework.modelling.saga.SagaLifecycle.associateWith;
  * name it was requested, retried or reprovisioned with; if the project was renamed meanwhile, the new
  * Matrix room is renamed as soon as the room is active. Lives from the room's creation request until
  * the project or the room is deleted.
+ * <p>
+ * The reconciliation's repair of a Matrix room's alias and name ({@link RoomStateRepairRequested}) is
+ * handed on here too: it sets the name this saga keeps in step.
  */
 @Saga
 public class RoomNamingSaga {
@@ -71,6 +75,12 @@ public class RoomNamingSaga {
     public void on(RoomActivated event, HomeserverWorkQueue work) {
         matrixRoomId = event.matrixRoomId();
         renameMatrixRoomIfBehind(work);
+    }
+
+    @SagaEventHandler(associationProperty = ROOM_ID)
+    public void on(RoomStateRepairRequested event, HomeserverWorkQueue work) {
+        work.submit(new RepairMatrixRoom(roomId, event.matrixRoomId(), event.alias(), event.name()));
+        matrixName = event.name();
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)

@@ -120,5 +120,10 @@ class CreateMatrixRoomHandlerTest {
         default void renameRoom(String matrixRoomId, String name) {
             throw new UnsupportedOperationException("not part of creating a room");
         }
+
+        @Override
+        default void repairRoom(String matrixRoomId, String alias, String name) {
+            throw new UnsupportedOperationException("not part of creating a room");
+        }
     }
 }

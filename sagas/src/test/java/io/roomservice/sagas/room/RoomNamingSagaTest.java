@@ -12,6 +12,7 @@ import io.roomservice.api.room.RoomDeleted;
 import io.roomservice.api.room.RoomId;
 import io.roomservice.api.room.RoomRenamed;
 import io.roomservice.api.room.RoomReprovisioningStarted;
+import io.roomservice.api.room.RoomStateRepairRequested;
 import io.roomservice.sagas.work.RecordingWorkQueue;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +94,18 @@ class RoomNamingSagaTest {
                 .whenPublishingA(new RoomActivated(roomId, "!new:example.org", "#rs-apollo:example.org"));
 
         assertThat(work.submitted()).containsExactly(new RenameMatrixRoom(roomId, MATRIX_ROOM_ID, "Artemis"));
+    }
+
+    @Test
+    void aRepairOfTheMatrixRoomIsHandedOnAsHomeserverWorkAndCountsAsItsName() {
+        fixture.givenAPublished(requested())
+                .andThenAPublished(activated())
+                .whenPublishingA(new RoomStateRepairRequested(roomId, MATRIX_ROOM_ID, "#rs-apollo:example.org",
+                        "Apollo"))
+                .expectNoDispatchedCommands();
+
+        assertThat(work.submitted()).containsExactly(new RepairMatrixRoom(roomId, MATRIX_ROOM_ID,
+                "#rs-apollo:example.org", "Apollo"));
     }
 
     @Test

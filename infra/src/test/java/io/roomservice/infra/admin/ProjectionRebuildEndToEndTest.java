@@ -1,6 +1,16 @@
 package io.roomservice.infra.admin;
 
 import io.roomservice.api.common.PersonalText;
+import io.roomservice.api.deployment.DeploymentName;
+import io.roomservice.api.deployment.DeploymentUserCallbackRecorded;
+import io.roomservice.api.deployment.DeploymentUserId;
+import io.roomservice.api.user.UserId;
+import io.roomservice.api.world.WorldId;
+import io.roomservice.api.world.WorldMembershipSet;
+import io.roomservice.api.world.WorldRegistered;
+import io.roomservice.api.world.WorldRoomAdded;
+import io.roomservice.api.world.WorldRoomId;
+import io.roomservice.api.world.WorldRoomKind;
 import io.roomservice.api.group.GroupId;
 import io.roomservice.api.group.GroupInvitation;
 import io.roomservice.api.group.GroupMembersInvited;
@@ -30,6 +40,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.roomservice.api.deployment.DeploymentUserAction.CREATED;
+import static io.roomservice.api.deployment.DeploymentUserAction.PROMOTED;
+import static io.roomservice.api.deployment.DeploymentUserAction.REVOKED;
 import static org.awaitility.Awaitility.await;
 
 class ProjectionRebuildEndToEndTest extends EndToEndTest {
@@ -311,6 +324,63 @@ class ProjectionRebuildEndToEndTest extends EndToEndTest {
         assertThat(driftCheck("group-rooms-view").get("check").get("differences").asLong()).isZero();
     }
 
+    @Test
+    void theWorldsReadModelRebuildsToTheSameRows() {
+        WorldId world = WorldId.of(UUID.randomUUID().toString());
+        WorldRoomId map = WorldRoomId.of(UUID.randomUUID().toString());
+        UserId person = UserId.random();
+        events.publish(new WorldRegistered(world, "acme", "office-" + world.value().toString().substring(0, 8), "Office"));
+        events.publish(new WorldRoomAdded(world, map, WorldRoomKind.MAP, "Lobby", "wa-lobby", List.of("staff")));
+        events.publish(new WorldMembershipSet(person, world, List.of("staff", "admin"), "@person:test"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from world_members where world_id = ?", Long.class, world.value()) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> projections.caughtUp("worlds"));
+        var live = worldRows(world);
+        jdbc.update("update world_rooms set name = 'tampered' where world_id = ?", world.value());
+        jdbc.update("delete from world_members where world_id = ?", world.value());
+        assertThat(worldRows(world)).isNotEqualTo(live);
+
+        assertThat(api.post("/api/admin/projections/worlds/rebuild", TestTokens.staff(), null).status()).isEqualTo(202);
+
+        assertThat(awaitFinished("worlds", "rebuild").get("state").asString()).isEqualTo("switched");
+        assertThat(worldRows(world)).isEqualTo(live);
+        assertThat(driftCheck("worlds").get("check").get("differences").asLong()).isZero();
+    }
+
+    private List<List<Map<String, Object>>> worldRows(WorldId world) {
+        return List.of(jdbc.queryForList("select * from worlds where world_id = ?", world.value()),
+                jdbc.queryForList("select * from world_rooms where world_id = ? order by room_id", world.value()),
+                jdbc.queryForList("select * from world_members where world_id = ? order by person_id", world.value()));
+    }
+
+    /** The users' table is filled by a rebuild from every callback recorded, whatever was in it before. */
+    @Test
+    void theDeploymentReadModelRebuildsItsUsersFromTheCallbacks() {
+        DeploymentName deployment = DeploymentName.of("rebuilt-" + UUID.randomUUID().toString().substring(0, 8));
+        DeploymentUserId admin = new DeploymentUserId(UUID.randomUUID());
+        DeploymentUserId revoked = new DeploymentUserId(UUID.randomUUID());
+        events.publish(new DeploymentUserCallbackRecorded(admin, deployment, "Alpha", "@alpha:test", CREATED));
+        events.publish(new DeploymentUserCallbackRecorded(admin, deployment, "Alpha", "@alpha:test", PROMOTED));
+        events.publish(new DeploymentUserCallbackRecorded(revoked, deployment, "Bravo", "@bravo:test", CREATED));
+        events.publish(new DeploymentUserCallbackRecorded(revoked, deployment, "Bravo", "@bravo:test", REVOKED));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from deployment_users where deployment = ?", Long.class, deployment.value()) == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> projections.caughtUp("deployment"));
+        var live = jdbc.queryForList("select * from deployment_users where deployment = ? order by matrix_user_id",
+                deployment.value());
+        assertThat(live).extracting(row -> row.get("matrix_user_id") + " " + row.get("account") + " " + row.get("admin"))
+                .containsExactly("@alpha:test created true", "@bravo:test revoked false");
+        jdbc.update("delete from deployment_users where deployment = ?", deployment.value());
+
+        assertThat(api.post("/api/admin/projections/deployment/rebuild", TestTokens.staff(), null).status())
+                .isEqualTo(202);
+
+        assertThat(awaitFinished("deployment", "rebuild").get("state").asString()).isEqualTo("switched");
+        assertThat(jdbc.queryForList("select * from deployment_users where deployment = ? order by matrix_user_id",
+                deployment.value())).isEqualTo(live);
+        assertThat(driftCheck("deployment").get("check").get("differences").asLong()).isZero();
+    }
+
     /** The group's rows in the three tables of the group read model. */
     private List<List<Map<String, Object>>> groupRows(String group) {
         return List.of(jdbc.queryForList("select * from group_rooms where group_id = ?::uuid", group),
@@ -333,7 +403,7 @@ class ProjectionRebuildEndToEndTest extends EndToEndTest {
         });
         assertThat(names).contains("rooms", "RoomProvisioningSagaProcessor", "command-side-lookups");
         assertThat(rebuildable).containsExactlyInAnyOrder("rooms", "timeline", "directory", "profiles", "members",
-                "group-rooms-view");
+                "group-rooms-view", "worlds", "deployment");
 
         expectProblem(api.post("/api/admin/projections/RoomProvisioningSagaProcessor/rebuild", TestTokens.staff(), null),
                 400, "not-rebuildable");

@@ -3,6 +3,7 @@ package io.roomservice.infra.axon;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,16 @@ public final class TrackingProcessors {
     public static ConfigurerModule tracking(String name, int threads, int batchSize, Duration pollInterval) {
         return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
                 name, Configuration::eventStore, c -> configuration(threads, batchSize, pollInterval)));
+    }
+
+    /**
+     * As {@link #tracking}, for a processor that must not handle what was stored before it first ran:
+     * its tokens start at the head of the event store when they are first created.
+     */
+    public static ConfigurerModule trackingFromHead(String name, int threads, int batchSize, Duration pollInterval) {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerTrackingEventProcessor(
+                name, Configuration::eventStore, c -> configuration(threads, batchSize, pollInterval)
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
     }
 
     static TrackingEventProcessorConfiguration configuration(int threads, int batchSize, Duration pollInterval) {

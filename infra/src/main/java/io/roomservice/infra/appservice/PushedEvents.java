@@ -25,6 +25,8 @@ final class PushedEvents {
         this.clock = clock;
     }
 
+    private static final String HTML = "org.matrix.custom.html";
+
     List<MatrixRoomEvent> keep(List<JsonNode> rawEvents) {
         List<MatrixRoomEvent> kept = new ArrayList<>();
         MessageSubjects.Resolver resolver = null;
@@ -45,7 +47,10 @@ final class PushedEvents {
             String actor = resolver.isOwnUser(sender) ? text(content, MatrixRoomEvent.ACTOR) : null;
             switch (type) {
                 case MatrixRoomEvent.MESSAGE -> kept.add(MatrixRoomEvent.message(eventId, roomId, sender,
-                        text(content, "msgtype"), written(resolver, sender, content, text(content, "body")), at, actor));
+                        text(content, "msgtype"), written(resolver, sender, content, text(content, "body")), at, actor,
+                        text(content.path("m.relates_to").path("m.in_reply_to"), "event_id"), text(content, "url"),
+                        HTML.equals(text(content, "format"))
+                                ? written(resolver, sender, content, text(content, "formatted_body")) : null));
                 case MatrixRoomEvent.MEMBER -> {
                     if (text(e, "state_key") != null && text(content, "membership") != null) {
                         kept.add(MatrixRoomEvent.member(eventId, roomId, sender, text(e, "state_key"),

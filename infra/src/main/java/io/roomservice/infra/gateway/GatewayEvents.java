@@ -61,6 +61,24 @@ class GatewayEvents {
                 && gatewayUser.test(event.sender()) ? event.actor() : null;
     }
 
+    /** A message's content as sent: text, its HTML, its media's URI, the event it replies to. */
+    private static void message(MatrixRoomEvent event, Map<String, Object> content, String written) {
+        content.put("msgtype", event.msgtype());
+        if (written != null) {
+            content.put("body", written);
+        }
+        if (event.formattedBody() != null && event.formattedBody().value() != null) {
+            content.put("format", "org.matrix.custom.html");
+            content.put("formatted_body", event.formattedBody().value());
+        }
+        if (event.url() != null) {
+            content.put("url", event.url());
+        }
+        if (event.relatesTo() != null) {
+            content.put("m.relates_to", Map.of("m.in_reply_to", Map.of("event_id", event.relatesTo())));
+        }
+    }
+
     Map<String, Object> clientEvent(MatrixRoomEvent event) {
         String actor = actorOf(event);
         Map<String, Object> client = new LinkedHashMap<>();
@@ -95,10 +113,7 @@ class GatewayEvents {
                 content.put("topic", event.roomTopic());
             }
         } else {
-            content.put("msgtype", event.msgtype());
-            if (written != null) {
-                content.put("body", written);
-            }
+            message(event, content, written);
         }
         client.put("content", content);
         client.put("origin_server_ts", event.originServerTs() == null ? null : event.originServerTs().toEpochMilli());

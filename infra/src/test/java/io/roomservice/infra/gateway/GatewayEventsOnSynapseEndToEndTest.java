@@ -143,6 +143,59 @@ class GatewayEventsOnSynapseEndToEndTest extends SynapseLinkedTest {
         }
     }
 
+    @Test
+    void a_reply_with_html_and_a_photo_reach_sync_and_webhooks_with_their_relation_formatting_and_content_uri()
+            throws Exception {
+        try (var receiver = new WebhookReceiver(0)) {
+            String roomId = room("Formatted");
+            String sofia = joinedGatewayUser("sofia-html", roomId);
+            ok("POST", "/webhook/subscribe", """
+                    {"room_id": "%s", "webhook_url": "%s", "secret": "formatted-secret",
+                     "events": ["m.room.message"]}""".formatted(roomId, receiver.url()));
+            String since = ok("GET", "/sync?timeout=0", null).get("next_batch").asString();
+
+            String question = ok("POST", "/send", """
+                    {"room_id": "%s", "sender": "agent:sofia", "sender_matrix_id": "%s", "msgtype": "m.text",
+                     "body": "Is it **done**?", "format": "org.matrix.custom.html",
+                     "formatted_body": "<p>Is it <strong>done</strong>?</p>"}""".formatted(roomId, sofia))
+                    .get("event_id").asString();
+            String reply = ok("POST", "/send", """
+                    {"room_id": "%s", "sender": "user:alice", "sender_matrix_id": "%s", "msgtype": "m.text",
+                     "body": "Yes", "relates_to": {"m.in_reply_to": {"event_id": "%s"}}}"""
+                    .formatted(roomId, sofia, question)).get("event_id").asString();
+            String photo = ok("POST", "/send", """
+                    {"room_id": "%s", "sender": "agent:sofia", "sender_matrix_id": "%s", "msgtype": "m.image",
+                     "body": "plan.png", "url": "mxc://%s/plan-%s"}""".formatted(roomId, sofia, synapse.serverName(),
+                    suffix)).get("event_id").asString();
+            List<String> ids = List.of(question, reply, photo);
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> receiver.accepted().size() >= ids.size());
+            List<JsonNode> delivered = new ArrayList<>();
+            for (var delivery : receiver.accepted()) {
+                delivered.add(JSON.readTree(delivery.body()).get("event"));
+            }
+            assertThat(delivered).extracting(e -> e.get("event_id").asString()).containsExactlyElementsOf(ids);
+            assertThat(delivered.get(2).get("event_type").asString()).isEqualTo("messaging.media.uploaded");
+            assertFormatted(delivered.get(0), delivered.get(1), delivered.get(2), question);
+            Map<String, JsonNode> synced = synced(since, roomId, ids);
+            assertFormatted(synced.get(question), synced.get(reply), synced.get(photo), question);
+        }
+    }
+
+    private void assertFormatted(JsonNode question, JsonNode reply, JsonNode photo, String questionId) {
+        assertThat(question.get("content").get("format").asString()).isEqualTo("org.matrix.custom.html");
+        assertThat(question.get("content").get("formatted_body").asString())
+                .isEqualTo("<p>Is it <strong>done</strong>?</p>");
+        assertThat(question.get("content").has("m.relates_to")).isFalse();
+        assertThat(reply.get("sender").asString()).isEqualTo("user:alice");
+        assertThat(reply.get("content").get("m.relates_to").get("m.in_reply_to").get("event_id").asString())
+                .isEqualTo(questionId);
+        assertThat(reply.get("content").has("formatted_body")).isFalse();
+        assertThat(photo.get("content").get("url").asString())
+                .isEqualTo("mxc://" + synapse.serverName() + "/plan-" + suffix);
+    }
+
     private void assertMapped(JsonNode message, JsonNode reaction, JsonNode redaction, JsonNode renamed,
                               JsonNode topic, String sofia) {
         assertThat(message.get("sender").asString()).as("the actor the service named").isEqualTo("agent:sofia");

@@ -20,14 +20,18 @@ import java.time.Instant;
  * are the room's, shown to everyone in it and kept in clear like roomservice's own room names. Display
  * names of membership events are not kept.
  *
- * <p>The last four fields came later; events stored before them read back with them null.
+ * <p>The last six fields came later; events stored before them read back with them null.
+ * {@code formattedBody} is what the sender wrote too, and kept like {@code body}.
  *
  * @param actor     the platform actor ({@code user:...}, {@code agent:...}) the internal gateway sent the
  *                  event for ({@value #ACTOR}), kept only when the sender is in the appservice's own
  *                  user namespace, where no one but roomservice can send
- * @param relatesTo the event a reaction is on or a redaction removes
+ * @param relatesTo the event a reaction is on, a redaction removes, or a message replies to
+ *                  ({@code m.in_reply_to})
  * @param roomName  an {@code m.room.name}'s name
  * @param roomTopic an {@code m.room.topic}'s topic
+ * @param url       a media message's content URI ({@code mxc://...})
+ * @param formattedBody a message's {@code org.matrix.custom.html} {@code formatted_body}
  */
 public record MatrixRoomEvent(String eventId,
                               String roomId,
@@ -41,7 +45,17 @@ public record MatrixRoomEvent(String eventId,
                               String actor,
                               String relatesTo,
                               String roomName,
-                              String roomTopic) {
+                              String roomTopic,
+                              String url,
+                              PersonalText formattedBody) {
+
+    /** An event without the message details (reply, media, HTML) that only messages have. */
+    public MatrixRoomEvent(String eventId, String roomId, String type, String sender, String stateKey,
+                           String membership, String msgtype, PersonalText body, Instant originServerTs,
+                           String actor, String relatesTo, String roomName, String roomTopic) {
+        this(eventId, roomId, type, sender, stateKey, membership, msgtype, body, originServerTs, actor, relatesTo,
+                roomName, roomTopic, null, null);
+    }
 
     public static final String MESSAGE = "m.room.message";
     public static final String MEMBER = "m.room.member";
@@ -57,6 +71,14 @@ public record MatrixRoomEvent(String eventId,
                                           PersonalText body, Instant originServerTs, String actor) {
         return new MatrixRoomEvent(eventId, roomId, MESSAGE, sender, null, null, msgtype, body, originServerTs, actor,
                 null, null, null);
+    }
+
+    /** A message with what only messages have: the event it replies to, its media and its HTML. */
+    public static MatrixRoomEvent message(String eventId, String roomId, String sender, String msgtype,
+                                          PersonalText body, Instant originServerTs, String actor,
+                                          String inReplyTo, String url, PersonalText formattedBody) {
+        return new MatrixRoomEvent(eventId, roomId, MESSAGE, sender, null, null, msgtype, body, originServerTs, actor,
+                inReplyTo, null, null, url, formattedBody);
     }
 
     /** A membership change: the kept fields of an {@code m.room.member}. */

@@ -28,6 +28,7 @@ import io.roomservice.api.group.RecordGroupRoomsFailure;
 import io.roomservice.api.group.RecordGroupRoomsProvisioned;
 import io.roomservice.api.group.RegisterGroup;
 import io.roomservice.api.group.ReinviteGroupMember;
+import io.roomservice.api.group.ReprovisionGroupRooms;
 import io.roomservice.api.group.RemoveGroupMember;
 import io.roomservice.api.group.SyncGroup;
 import io.roomservice.api.user.UserId;
@@ -192,6 +193,12 @@ public class Group {
         return invite(command.raiseModerators()) || asked;
     }
 
+    /** The rooms found again by their aliases, or made anew where none leads anywhere; the ledger follows the ids. */
+    @CommandHandler
+    public void handle(ReprovisionGroupRooms command) {
+        apply(new GroupRoomsProvisioningRequested(groupId, slug, name, url, null, null));
+    }
+
     @CommandHandler
     public boolean handle(ReinviteGroupMember command) {
         var invitation = new GroupInvitation(command.roomId(), command.matrixUserId());
@@ -275,6 +282,7 @@ public class Group {
         publicRoomId = event.publicRoomId();
         privateRoomId = event.privateRoomId();
         contents.roomsMade();
+        ledger.keepOnly(publicRoomId, privateRoomId);
     }
 
     @EventSourcingHandler

@@ -47,4 +47,10 @@ final class InvitationLedger {
     void forget(String matrixUserId) {
         entries.removeIf(invitation -> invitation.matrixUserId().equals(matrixUserId));
     }
+
+    /** Rooms made anew: the invitations to the rooms they replace no longer count. */
+    void keepOnly(String publicRoomId, String privateRoomId) {
+        entries.removeIf(invitation -> !invitation.roomId().equals(publicRoomId)
+                && !invitation.roomId().equals(privateRoomId));
+    }
 }

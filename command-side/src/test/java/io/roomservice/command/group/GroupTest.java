@@ -9,6 +9,7 @@ import io.roomservice.api.group.GroupContent;
 import io.roomservice.api.group.GroupContentRecorded;
 import io.roomservice.api.group.GroupDetailsChanged;
 import io.roomservice.api.group.GroupId;
+import io.roomservice.api.group.ReprovisionGroupRooms;
 import io.roomservice.api.group.GroupInvitation;
 import io.roomservice.api.group.GroupInvitationWithdrawn;
 import io.roomservice.api.group.GroupInvitationsDue;
@@ -286,5 +287,25 @@ class GroupTest {
                 .expectEvents(new GroupInvitationsDue(groupId, 1, PUBLIC, PRIVATE, List.of(),
                         List.of("@rs-ada:example.org")))
                 .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aReprovisioningAsksForTheRoomsByTheirAliasesForgettingTheRecordedIds() {
+        fixture.given(registered(), rooms())
+                .when(new ReprovisionGroupRooms(groupId))
+                .expectEvents(new GroupRoomsProvisioningRequested(groupId, "garden", "Garden", URL, null, null));
+    }
+
+    @Test
+    void aPublicRoomMadeAnewHasItsMembersInvitedAgainThePrivateOneKeepsItsInvitations() {
+        String newPublic = "!public-again:example.org";
+        fixture.given(registered(), rooms(), new GroupMemberAdded(groupId, ada, "@rs-ada:example.org"),
+                        invitedToBoth("@rs-ada:example.org"), new GroupRoomsProvisioningRequested(groupId, "garden",
+                                "Garden", URL, null, null))
+                .when(new RecordGroupRoomsProvisioned(groupId, newPublic, PRIVATE, "Garden", URL))
+                .expectEvents(new GroupRoomsProvisioned(groupId, newPublic, PRIVATE),
+                        new GroupInvitationsDue(groupId, 1, newPublic, PRIVATE,
+                                List.of(new GroupInvitation(newPublic, "@rs-ada:example.org")),
+                                List.of("@rs-ada:example.org")));
     }
 }

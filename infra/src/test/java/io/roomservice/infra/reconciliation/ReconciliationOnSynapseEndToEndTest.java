@@ -185,5 +185,19 @@ class ReconciliationOnSynapseEndToEndTest extends SynapseLinkedTest {
                 state(renamed[1], "m.room.name").path("name").asString()).isEqualTo("Still compared"));
         assertThat(jdbc.queryForList(ACTOR_EVENTS, String.class, purged[0])).isEmpty();
         assertThat(jdbc.queryForList(ACTOR_EVENTS, String.class, group)).isEmpty();
+
+        // staff's remedy: the group's rooms found again by their aliases, the purged one made anew
+        String privateRoom = resolve("#" + slug + "-private:" + DOMAIN);
+        assertThat(api.post("/api/admin/groups/" + group + "/reprovision/", TestTokens.staff(), null).status())
+                .isEqualTo(202);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            String publicRoom = resolve("#" + slug + ":" + DOMAIN);
+            return publicRoom != null && !publicRoom.equals(groupRoom) && publicRoom.equals(jdbc.queryForObject(
+                    "select public_room_id from group_rooms where group_id = ?::uuid", String.class, group));
+        });
+        assertThat(jdbc.queryForObject("select private_room_id from group_rooms where group_id = ?::uuid",
+                String.class, group)).as("the room its alias still leads to is kept").isEqualTo(privateRoom);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(differencesOf("group:" + group, true)).isEmpty());
     }
 }

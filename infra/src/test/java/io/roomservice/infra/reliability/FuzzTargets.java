@@ -119,7 +119,7 @@ record FuzzTargets(Ids ids) {
         if (path.startsWith("/api/host/customers/")) {
             return ids.customer();
         }
-        if (path.startsWith("/api/host/groups/")) {
+        if (path.startsWith("/api/host/groups/") || path.startsWith("/api/admin/groups/")) {
             return ids.group();
         }
         if (path.startsWith("/api/host/group-people/")) {

@@ -142,6 +142,8 @@ final class MatrixRequests {
                     path.replace("{txnId}", "matrix-" + uuid()), "{\"events\": []}");
             case "POST /api/admin/matrix-appservice/setup/" -> new Request(method, path, "{}");
             case "POST /api/admin/reconcile/" -> new Request(method, path, "{\"dry_run\": true}");
+            case "POST /api/admin/groups/{uuid}/reprovision/" -> new Request(method, path.replace("{uuid}", group()),
+                    null);
             case "POST /api/admin/gateway/webhook-deliveries/replay/" -> new Request(method, path,
                     "{\"delivery_id\": \"sub-none/$none\"}");
             // the directory's drift check (the row before starts one, so there is one to show); nothing

@@ -126,6 +126,7 @@ class PermissionMatrixEndToEndTest extends EndToEndTest {
             GET    /api/admin/matrix/diagnostics/                     | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             POST   /api/admin/matrix/reprovision/                     | 401  | 401    | 403    | 403    | 403   | 403     | 400   | 403     | 403  | 401
             POST   /api/admin/reconcile/                              | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
+            POST   /api/admin/groups/{uuid}/reprovision/              | 401  | 401    | 403    | 403    | 403   | 403     | 202   | 403     | 403  | 401
             POST   /api/admin/matrix/migrations/                      | 401  | 401    | 403    | 403    | 403   | 403     | 400   | 403     | 403  | 401
             GET    /api/admin/matrix/migrations/                      | 401  | 401    | 403    | 403    | 403   | 403     | 200   | 403     | 403  | 401
             GET    /api/admin/matrix/migrations/{uuid}/               | 401  | 401    | 403    | 403    | 403   | 403     | 404   | 403     | 403  | 401

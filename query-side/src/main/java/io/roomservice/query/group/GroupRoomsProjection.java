@@ -85,10 +85,13 @@ public class GroupRoomsProjection {
                 event.name(), event.url(), event.groupId().value());
     }
 
+    /** Rooms made anew (a reprovisioning) leave the invitations to the rooms they replace behind. */
     @EventHandler
     void on(GroupRoomsProvisioned event) {
         jdbc.update("update " + t("group_rooms") + " set public_room_id = ?, private_room_id = ? where group_id = ?",
                 event.publicRoomId(), event.privateRoomId(), event.groupId().value());
+        jdbc.update("delete from " + t("group_room_invitations") + " where group_id = ? and room_id <> ? and room_id <> ?",
+                event.groupId().value(), event.publicRoomId(), event.privateRoomId());
     }
 
     @EventHandler

@@ -105,7 +105,7 @@ public class Group {
         } else {
             apply(new GroupMemberAdded(groupId, command.userId(), matrixUserId));
         }
-        inviteWhoIsDue();
+        invite(false);
         return true;
     }
 
@@ -128,7 +128,7 @@ public class Group {
             return false;
         }
         apply(new GroupMemberMatrixIdChanged(groupId, command.userId(), known, command.matrixUserId()));
-        inviteWhoIsDue();
+        invite(false);
         return true;
     }
 
@@ -152,7 +152,7 @@ public class Group {
         if (behind && hasRooms()) {
             apply(new GroupRoomDetailsDue(groupId, slug, name, url, publicRoomId, privateRoomId));
         }
-        inviteWhoIsDue();
+        invite(false);
     }
 
     @CommandHandler
@@ -206,12 +206,8 @@ public class Group {
             return false;
         }
         apply(new GroupInvitationWithdrawn(groupId, invitation));
-        inviteWhoIsDue();
+        invite(false);
         return true;
-    }
-
-    private boolean inviteWhoIsDue() {
-        return invite(false);
     }
 
     /**
@@ -226,7 +222,8 @@ public class Group {
         if (due.isEmpty() && !(raiseModerators && !members.isEmpty())) {
             return false;
         }
-        apply(new GroupInvitationsDue(groupId, invitationRounds + 1, publicRoomId, privateRoomId, due, List.copyOf(members.values())));
+        apply(new GroupInvitationsDue(groupId, invitationRounds + 1, publicRoomId, privateRoomId, due,
+                List.copyOf(members.values())));
         return true;
     }
 

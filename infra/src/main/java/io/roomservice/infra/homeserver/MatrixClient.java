@@ -1,14 +1,10 @@
 package io.roomservice.infra.homeserver;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.roomservice.api.matrix.ContentSubjects;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import static io.roomservice.infra.homeserver.MatrixTransport.segment;
 
@@ -83,38 +79,6 @@ public class MatrixClient {
 
     /** One page of {@code /messages}: its events in the page's direction, and the token of the next page (null at the end). */
     public record Messages(List<JsonNode> chunk, String start, String end) {
-    }
-
-    /**
-     * An {@code m.room.message} of type {@code m.notice}: what bots say, as markdown {@code body} and its
-     * HTML ({@link NoticeFormat}); {@code about} names the person whose data the text is; a reply quotes
-     * the event it answers ({@code m.relates_to.m.in_reply_to}).
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Notice(String msgtype, String body, String format, String formattedBody,
-                         @JsonProperty(ContentSubjects.ABOUT) String about,
-                         @JsonProperty("m.relates_to") RelatesTo relatesTo) {
-
-        public static Notice of(String markdown) {
-            return new Notice("m.notice", markdown, NoticeFormat.HTML, NoticeFormat.html(markdown), null, null);
-        }
-
-        /** A notice naming a person: when it comes back from the homeserver, its body is stored under their key. */
-        public static Notice about(UUID person, String markdown) {
-            return new Notice("m.notice", markdown, NoticeFormat.HTML, NoticeFormat.html(markdown),
-                    person == null ? null : person.toString(), null);
-        }
-
-        public Notice replyingTo(String eventId) {
-            return new Notice(msgtype, body, format, formattedBody, about,
-                    new RelatesTo(new InReplyTo(eventId)));
-        }
-    }
-
-    public record RelatesTo(@JsonProperty("m.in_reply_to") InReplyTo inReplyTo) {
-    }
-
-    public record InReplyTo(String eventId) {
     }
 
     private record RoomAnswer(String roomId) {

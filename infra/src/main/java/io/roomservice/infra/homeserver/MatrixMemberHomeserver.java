@@ -93,13 +93,13 @@ public class MatrixMemberHomeserver implements MemberHomeserver {
     @Override
     public void sendNotice(String matrixRoomId, String transactionId, UUID about, String text) {
         client().sendEvent(matrixRoomId, "m.room.message", transactionId, about == null
-                ? MatrixClient.Notice.of(text) : MatrixClient.Notice.about(about, text));
+                ? MatrixNotice.of(text) : MatrixNotice.about(about, text));
     }
 
     @Override
     public void sendReply(String matrixRoomId, String transactionId, String replyTo, UUID about, String markdown) {
         client().sendEvent(matrixRoomId, "m.room.message", transactionId,
-                MatrixClient.Notice.about(about, markdown).replyingTo(replyTo));
+                MatrixNotice.about(about, markdown).replyingTo(replyTo));
     }
 
     @Override

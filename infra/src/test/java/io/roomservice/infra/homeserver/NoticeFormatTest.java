@@ -37,7 +37,7 @@ class NoticeFormatTest {
 
     @Test
     void aNoticeCarriesBothBodiesAndAReplyQuotesItsCommand() {
-        var notice = MatrixClient.Notice.of("**x**").replyingTo("$event");
+        var notice = MatrixNotice.of("**x**").replyingTo("$event");
         assertThat(notice.format()).isEqualTo("org.matrix.custom.html");
         assertThat(notice.formattedBody()).isEqualTo("<strong>x</strong>");
         assertThat(notice.relatesTo().inReplyTo().eventId()).isEqualTo("$event");

@@ -124,20 +124,7 @@ class DeploymentMatrix implements DeploymentHomeserver {
 
     @Override
     public boolean forceJoin(String roomId, String userId) {
-        MatrixResponse answer = bot().post(ADMIN + "/v1/join/" + segment(roomId), Map.of("user_id", userId));
-        if (answer.status() == 404) {
-            return false; // the user has not logged in yet: no account to join
-        }
-        if (answer.status() == 403 && joined(roomId, userId)) {
-            return true; // Synapse refuses the admin join of someone already in the room: a repeat is done
-        }
-        answer.expect(Void.class);
-        return true;
-    }
-
-    private boolean joined(String roomId, String userId) {
-        return state(roomId, "m.room.member", userId).map(member -> member.get("membership"))
-                .filter("join"::equals).isPresent();
+        return SynapseAdmin.forceJoin(bot(), roomId, userId);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Synapse's admin API, used where the appservice API has no equivalent (setting a person's password).
@@ -45,6 +46,30 @@ public class SynapseAdmin {
     public MatrixIdentity adminIdentity() {
         MatrixConnections.Connection connection = connections.require();
         return MatrixIdentity.accessToken(connection.client().transport(), adminToken(connection));
+    }
+
+    /**
+     * Joins a local user to a room through Synapse's admin API, as {@code admin} (an identity from
+     * {@link #adminIdentity()}); false when the user has no account yet. Synapse refuses the join of
+     * someone already in the room with 403: that is a join done, so repeated work changes nothing.
+     */
+    public static boolean forceJoin(MatrixIdentity admin, String roomId, String userId) {
+        MatrixResponse answer = admin.post("/_synapse/admin/v1/join/" + MatrixTransport.segment(roomId),
+                Map.of("user_id", userId));
+        if (answer.status() == 404) {
+            return false;
+        }
+        if (answer.status() == 403 && joined(admin, roomId, userId)) {
+            return true;
+        }
+        answer.expect(Void.class);
+        return true;
+    }
+
+    private static boolean joined(MatrixIdentity admin, String roomId, String userId) {
+        MatrixResponse member = admin.get("/_matrix/client/v3/rooms/" + MatrixTransport.segment(roomId)
+                + "/state/m.room.member/" + MatrixTransport.segment(userId));
+        return member.successful() && "join".equals(member.body().path("membership").asString(""));
     }
 
     /** A random secret of 32 bytes, hex. */

@@ -153,11 +153,8 @@ class MatrixWorldHomeserver implements WorldHomeserver {
             invite(link, matrixRoomId, matrixUserId);
             link.bot.as(matrixUserId).post(room + "/join", Map.of()).expect(Void.class);
         } else if (link.isLocal(matrixUserId) && adminAccount().isPresent()) {
-            MatrixResponse joined = adminAccount().get().post("/_synapse/admin/v1/join/" + segment(matrixRoomId),
-                    Map.of("user_id", matrixUserId));
-            if (!joined.successful() && !(joined.status() == 403 && "join".equals(link.membership(matrixRoomId,
-                    matrixUserId)))) {
-                throw joined.failure();
+            if (!SynapseAdmin.forceJoin(adminAccount().get(), matrixRoomId, matrixUserId)) {
+                throw HomeserverException.permanentFailure(matrixUserId + " has no account on the homeserver yet");
             }
         } else {
             invite(link, matrixRoomId, matrixUserId);

@@ -91,11 +91,6 @@ final class WorldLink {
                 .expect(Void.class);
     }
 
-    String membership(String roomId, String userId) {
-        MatrixResponse member = bot.get(V3 + "/rooms/" + segment(roomId) + "/state/m.room.member/" + segment(userId));
-        return member.successful() ? member.expect(JsonNode.class).path("membership").asString("") : "";
-    }
-
     /** Read-modify-write of the person's own level; {@code level} null removes it. Nothing when equal. */
     @SuppressWarnings("unchecked")
     void setPower(String roomId, String userId, Integer level) {

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import io.roomservice.api.audit.AuditEntry;
 import io.roomservice.api.audit.FindUserHistory;
 import io.roomservice.api.audit.UserHistory;
-import io.roomservice.api.common.MetaDataKeys;
 import io.roomservice.api.common.PersonalText;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.serialization.Serializer;
@@ -20,7 +17,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.util.Objects;
 
 /**
  * A person's audit trail straight from the event store: the events of the aggregate whose identifier
@@ -45,18 +41,8 @@ public class UserAuditQueries {
     /** Empty when the identifier is not a person's. */
     @QueryHandler
     public UserHistory handle(FindUserHistory query) {
-        var entries = eventStore.readEvents(query.userId().toString(), 0).asStream()
-                .takeWhile(event -> USER_AGGREGATE_TYPE.equals(event.getType()))
-                .map(this::toEntry).toList();
-        return new UserHistory(query.userId(), entries);
-    }
-
-    private AuditEntry toEntry(DomainEventMessage<?> event) {
-        var metaData = event.getMetaData();
-        return new AuditEntry(event.getSequenceNumber(), event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                event.getTimestamp(), text(metaData.get(MetaDataKeys.ACTOR)),
-                text(metaData.get(MetaDataKeys.CORRELATION_ID)), text(metaData.get(MetaDataKeys.CAUSATION_ID)),
-                text(metaData.get(MetaDataKeys.REQUEST_ID)), render(event.getPayload()));
+        return new UserHistory(query.userId(), AuditEntries.of(eventStore.readEvents(query.userId().toString(), 0)
+                .asStream(), USER_AGGREGATE_TYPE, this::render));
     }
 
     private String render(Object payload) {
@@ -78,10 +64,6 @@ public class UserAuditQueries {
         }
         return jackson.getObjectMapper().copy().registerModule(new SimpleModule("roomservice-personal-text-for-auditors")
                 .addSerializer(PersonalText.class, new PersonalTextAsValue()));
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : Objects.toString(value);
     }
 
     private static final class PersonalTextAsValue extends StdSerializer<PersonalText> {

@@ -1,21 +1,14 @@
 package io.roomservice.query.world;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.roomservice.api.audit.AuditEntry;
-import io.roomservice.api.common.MetaDataKeys;
 import io.roomservice.api.world.FindWorldPersonHistory;
 import io.roomservice.api.world.WorldPersonHistory;
 import io.roomservice.api.world.WorldPersonIds;
-import org.axonframework.eventhandling.DomainEventMessage;
+import io.roomservice.query.audit.AuditEntries;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
-
-import java.util.Objects;
 
 /**
  * Who was in which area when: a person's events in the virtual office straight from the event store
@@ -28,41 +21,16 @@ public class WorldAuditQueries {
     static final String AGGREGATE_TYPE = "WorldPerson";
 
     private final EventStore eventStore;
-    private final ObjectMapper json;
+    private final Serializer eventSerializer;
 
     public WorldAuditQueries(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.eventStore = eventStore;
-        if (!(eventSerializer instanceof JacksonSerializer jackson)) {
-            throw new IllegalStateException("The world audit needs the Jackson event serializer, not "
-                    + eventSerializer.getClass().getName());
-        }
-        this.json = jackson.getObjectMapper();
+        this.eventSerializer = eventSerializer;
     }
 
     @QueryHandler
     public WorldPersonHistory handle(FindWorldPersonHistory query) {
-        return new WorldPersonHistory(eventStore.readEvents(WorldPersonIds.of(query.person()), 0).asStream()
-                .takeWhile(event -> AGGREGATE_TYPE.equals(event.getType()))
-                .map(this::toEntry).toList());
-    }
-
-    private AuditEntry toEntry(DomainEventMessage<?> event) {
-        var metaData = event.getMetaData();
-        return new AuditEntry(event.getSequenceNumber(), event.getIdentifier(), event.getPayloadType().getSimpleName(),
-                event.getTimestamp(), text(metaData.get(MetaDataKeys.ACTOR)),
-                text(metaData.get(MetaDataKeys.CORRELATION_ID)), text(metaData.get(MetaDataKeys.CAUSATION_ID)),
-                text(metaData.get(MetaDataKeys.REQUEST_ID)), render(event.getPayload()));
-    }
-
-    private String render(Object payload) {
-        try {
-            return json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An event of type " + payload.getClass().getName() + " cannot be shown", e);
-        }
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : Objects.toString(value);
+        return new WorldPersonHistory(AuditEntries.of(
+                eventStore.readEvents(WorldPersonIds.of(query.person()), 0).asStream(), AGGREGATE_TYPE, eventSerializer));
     }
 }

@@ -1,5 +1,6 @@
 package io.roomservice.infra.admin;
 
+import io.roomservice.infra.axon.ProcessorFailures;
 import io.roomservice.infra.deadletters.DeadLetters;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -25,13 +26,15 @@ public class Projections {
     private final EventStore eventStore;
     private final DeadLetters deadLetters;
     private final ProjectionRebuilds rebuilds;
+    private final ProcessorFailures failures;
 
     public Projections(EventProcessingConfiguration processing, EventStore eventStore, DeadLetters deadLetters,
-                       ProjectionRebuilds rebuilds) {
+                       ProjectionRebuilds rebuilds, ProcessorFailures failures) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.deadLetters = deadLetters;
         this.rebuilds = rebuilds;
+        this.failures = failures;
     }
 
     public List<ProcessorStatus> statuses() {
@@ -77,7 +80,8 @@ public class Projections {
         // replaying: a rebuild is building the new version; its progress, never 1.0 before the switch
         boolean replaying = rebuild != null && rebuild.running()
                 && ("building".equals(rebuild.state()) || "switching".equals(rebuild.state()));
-        boolean inError = streaming.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
+        boolean inError = streaming.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState)
+                || failures.failing(processor.getName(), segments);
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp)
                 && !inError && (parkedEvents == null || parkedEvents == 0);
         Double progress = replaying ? rebuild.progress() : null;
@@ -100,7 +104,7 @@ public class Projections {
      * @param lag      events between the processor's position and the head of the event store
      * @param replaying       a rebuild is building the new version beside this one (same as rebuilding)
      * @param progress        while rebuilding, how far the new version has come (0..1, 1 only once switched)
-     * @param error           a segment failed on an event and the processor is retrying it
+     * @param error           the processor failed on an event and has not got past it yet (it retries)
      * @param parkedSequences sequences (rooms, people) with parked events; null for processors that park none
      * @param parkedEvents    events parked in the dead-letter queue; null for processors that park none
      * @param rebuild         the running or last rebuild (started, switched at, events replayed, ...)

@@ -3,11 +3,15 @@ package io.roomservice.infra.axon;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The cache the Room and Project aggregates name ({@code @Aggregate(cache = "aggregateCache")}).
+ * The cache the aggregates name ({@code @Aggregate(cache = "aggregateCache")}), checked against the
+ * event store before each command ({@link CachedAggregateCheck}) so several nodes may share one store.
  * Only aggregates without personal data are cached: a person's names must not outlive the erasure of
  * their key in memory.
  */
@@ -18,5 +22,11 @@ public class AggregateCacheConfiguration {
     public Cache aggregateCache(AggregateCacheProperties properties) {
         // weak references: an aggregate stays while memory allows, and is read from its events after
         return properties.enabled() ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "roomservice.aggregate-cache.enabled", matchIfMissing = true)
+    public CachedAggregateCheck cachedAggregateCheck(ObjectProvider<EventStore> eventStore) {
+        return new CachedAggregateCheck(eventStore);
     }
 }

@@ -76,8 +76,15 @@ public class AxonMessagingConfiguration {
      * this remains for the sagas, the command-side look-ups and a failure the queue cannot store.
      */
     @Bean
-    public ConfigurerModule propagatingErrorHandling() {
-        return configurer -> configurer.eventProcessing(processing ->
-                processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    public ConfigurerModule propagatingErrorHandling(ProcessorFailures failures) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                // still propagates; remembers the failure so a pooled processor can be reported in error
+                .registerDefaultErrorHandler(c -> failures));
+    }
+
+    @Bean
+    public ProcessorFailures processorFailures() {
+        return new ProcessorFailures();
     }
 }

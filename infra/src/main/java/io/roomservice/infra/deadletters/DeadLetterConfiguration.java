@@ -12,7 +12,11 @@ import io.roomservice.query.profile.UserProfileProjection;
 import io.roomservice.query.room.RoomProjection;
 import io.roomservice.query.timeline.TimelineProjection;
 import io.roomservice.sagas.profile.MatrixAccess;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -22,13 +26,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.List;
 
 /**
  * Every streaming event handler that is not a saga parks the events it fails on in Axon's sequenced
  * dead-letter queue (JPA, table {@code dead_letter_entry}) instead of retrying them forever: only the
  * failed event's sequence (its aggregate: one room, one person) waits behind it, the processor goes on
- * with the others. Staff list, retry and evict them ({@link DeadLetterAdminController}).
+ * with the others. Staff list, retry and evict them ({@link DeadLetterAdminController}); a failure that
+ * may pass by itself is tried again on a back-off first ({@link TransientDeadLetterRetry}).
  *
  * <p>Not here: sagas (Axon 4 has no dead-letter queue for sagas, their associations change between
  * events so no sequence can be held back: a failing saga handler still propagates and its processor
@@ -66,6 +72,18 @@ public class DeadLetterConfiguration {
                 .eventSerializer(c.eventSerializer())
                 .genericSerializer(c.serializer())
                 .build();
+    }
+
+    @Bean
+    public TransientDeadLetterRetry transientDeadLetterRetry(EventProcessingConfiguration processing,
+                                                             DeadLetterRetryProperties properties) {
+        return new TransientDeadLetterRetry(processing, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    Task<Void> transientDeadLetterRetryTask(DeadLetterRetryProperties properties, TransientDeadLetterRetry retry) {
+        return Tasks.recurring("dead-letter-retry", Schedules.fixedDelay(properties.retryInterval()))
+                .execute((instance, context) -> retry.run());
     }
 
     /**

@@ -118,10 +118,12 @@ public class DeadLetters {
     /**
      * @param globalIndex the event's position in the event store, when it came from there
      * @param attempts    how often handling it failed
+     * @param transientFailure whether the last failure may pass by itself: such an event is tried again
+     *                    automatically on a back-off until its attempts run out
      */
     public record ParkedEvent(String sequenceIdentifier, String eventType, String messageId, Long globalIndex,
                               String errorClass, String errorMessage, Instant enqueuedAt, Instant lastTouched,
-                              long attempts) {
+                              long attempts, boolean transientFailure) {
 
         static ParkedEvent of(DeadLetter<? extends EventMessage<?>> letter) {
             var message = letter.message();
@@ -132,7 +134,8 @@ public class DeadLetters {
             Object attempts = letter.diagnostics().get(ParkingPolicy.ATTEMPTS);
             return new ParkedEvent(sequence, message.getPayloadType().getSimpleName(), message.getIdentifier(), index,
                     letter.cause().map(Cause::type).orElse(null), letter.cause().map(Cause::message).orElse(null),
-                    letter.enqueuedAt(), letter.lastTouched(), attempts instanceof Number n ? n.longValue() : 1);
+                    letter.enqueuedAt(), letter.lastTouched(), attempts instanceof Number n ? n.longValue() : 1,
+                    Boolean.TRUE.equals(letter.diagnostics().get(ParkingPolicy.TRANSIENT)));
         }
     }
 

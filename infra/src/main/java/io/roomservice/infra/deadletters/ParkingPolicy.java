@@ -12,16 +12,21 @@ import org.axonframework.messaging.deadletter.ThrowableCause;
  * Parks every failed event, with a cause that staff may read: the innermost exception's class and the
  * first line of its message. PostgreSQL's further lines ("Detail: Key (username)=(...)") quote the
  * row's values, which may be a person's name or e-mail address, and those must not reach the
- * dead-letter table or the admin API. {@code attempts} counts how often the event failed.
+ * dead-letter table or the admin API. {@code attempts} counts how often the event failed;
+ * {@code transient} says whether the last failure may go away by itself (a lock or statement timeout,
+ * a serialization failure, a lost connection), which {@link TransientDeadLetterRetry} tries again.
  */
 class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
 
     static final String ATTEMPTS = "attempts";
+    static final String TRANSIENT = "transient";
     private static final int MAX_MESSAGE = 500;
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
-        return Decisions.enqueue(withoutDetails(cause), parked -> attempted(parked.diagnostics()));
+        boolean passing = TransientFailures.isTransient(cause);
+        return Decisions.enqueue(withoutDetails(cause),
+                parked -> attempted(parked.diagnostics()).and(TRANSIENT, passing));
     }
 
     static ThrowableCause withoutDetails(Throwable cause) {

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two nodes on one PostgreSQL, each keeping rooms and projects in its aggregate cache, write the same
  * project at once: a command that loses the optimistic-locking race to the other node is retried on a
  * freshly loaded aggregate, so every request is answered 202 and every write is stored. A room created
- * through the node that does not run the room list is answered as soon as the list holds it.
+ * through the node that does not run the room list is answered as soon as the list holds it. A node's
+ * cached copy that missed the other node's write is noticed before it decides.
  */
 @TestPropertySource(properties = "roomservice.aggregate-cache.enabled=true")
 class TwoNodesOnOneDatabaseEndToEndTest extends EndToEndTest {
@@ -36,13 +37,7 @@ class TwoNodesOnOneDatabaseEndToEndTest extends EndToEndTest {
         var project = registerProject("Two nodes");
         List<UserId> users = IntStream.range(0, GRANTS).mapToObj(i -> registerUser("two-nodes-" + i)).toList();
 
-        try (ConfigurableApplicationContext secondNode = new SpringApplicationBuilder(RoomserviceApplication.class,
-                ScriptedHomeserverConfiguration.class)
-                .profiles("test")
-                // its own name in token claims: in one JVM both nodes would otherwise be "<pid>@<host>"
-                .properties("server.port=0", "roomservice.aggregate-cache.enabled=true",
-                        "roomservice.node.id=second-node")
-                .run()) {
+        try (ConfigurableApplicationContext secondNode = secondNode()) {
             var nodes = List.of(api, new Api(secondNode.getEnvironment().getRequiredProperty("local.server.port",
                     Integer.class)));
             // each node caches the project first, so the other node's grants leave its copy behind
@@ -78,8 +73,40 @@ class TwoNodesOnOneDatabaseEndToEndTest extends EndToEndTest {
                     .isLessThan(Duration.ofSeconds(4));
         }
 
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-                + "and payload_type like '%.ProjectRoleGranted'", Long.class, project.toString()))
-                .isEqualTo(GRANTS + 2);
+        assertThat(roleEvents(project.toString(), "ProjectRoleGranted")).isEqualTo(GRANTS + 2);
+    }
+
+    @Test
+    void aGrantThroughANodeWhoseCachedCopyMissedTheOtherNodesRevocationIsStored() {
+        var project = registerProject("Stale copy");
+        UserId user = registerUser("stale-copy");
+        String role = "/api/host/projects/" + project + "/roles/" + user + "/member/";
+
+        try (ConfigurableApplicationContext secondNode = secondNode()) {
+            var second = new Api(secondNode.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            // this node caches the project with the role granted; the second node takes it away
+            assertThat(api.put(role, TestTokens.host(), "").status()).isEqualTo(202);
+            assertThat(second.delete(role, TestTokens.host()).status()).isEqualTo(202);
+
+            // judged on the cached copy the role is still there and the grant would change nothing
+            assertThat(api.put(role, TestTokens.host(), "").status()).isEqualTo(202);
+        }
+
+        assertThat(roleEvents(project.toString(), "ProjectRoleGranted")).isEqualTo(2);
+        assertThat(roleEvents(project.toString(), "ProjectRoleRevoked")).isEqualTo(1);
+    }
+
+    // its own node id in token claims: in one JVM both nodes would otherwise be "<pid>@<host>"
+    private static ConfigurableApplicationContext secondNode() {
+        return new SpringApplicationBuilder(RoomserviceApplication.class, ScriptedHomeserverConfiguration.class)
+                .profiles("test")
+                .properties("server.port=0", "roomservice.aggregate-cache.enabled=true",
+                        "roomservice.node.id=second-node")
+                .run();
+    }
+
+    private long roleEvents(String project, String type) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like ?", Long.class, project, "%." + type);
     }
 }

@@ -117,6 +117,30 @@ class DeadLetterEndToEndTest extends EndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> directoryStatus().get("caught_up").asBoolean());
     }
 
+    /**
+     * A failure that may pass by itself (here a serialization failure, SQLSTATE 40001) is parked as
+     * transient and handled again on its back-off once it has passed, without anyone asking.
+     */
+    @Test
+    void aTransientFailureIsParkedAndHandledAgainByItselfOnceItHasPassed() {
+        removeTheCause();
+        jdbc.execute("create or replace function test_refuse_username() returns trigger language plpgsql as $$ "
+                + "begin if new.username = '" + poisoned + "' then raise exception 'could not serialize' "
+                + "using errcode = '40001'; end if; return new; end $$");
+        jdbc.execute("create trigger test_refuse_username before insert or update on directory_users "
+                + "for each row execute function test_refuse_username()");
+        var stuck = registerUser(poisoned);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> parkedEvents() >= 1);
+        var event = api.get(DIRECTORY, TestTokens.staff()).json().get("parked").get(0).get("events").get(0);
+        assertThat(event.get("transient_failure").asBoolean()).as(event.toString()).isTrue();
+        assertThat(inDirectory(stuck)).isFalse();
+        removeTheCause();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inDirectory(stuck));
+        assertThat(parkedEvents()).isZero();
+    }
+
     /** The group read model parks too: only the failed group's events wait, other groups go on. */
     @Test
     void anEventTheGroupReadModelCannotStoreParksOnlyThatGroupsEvents() {
@@ -190,6 +214,38 @@ class DeadLetterEndToEndTest extends EndToEndTest {
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> status("rooms").get("caught_up").asBoolean());
         assertThat(jdbc.queryForObject("select count(*) from rooms where name = ?", Long.class, poisoned)).isOne();
+    }
+
+    /**
+     * A pooled processor that parks nothing (the group rooms' reactor) drops its failed segment while it
+     * waits to try again, so its segments alone look idle: it is still reported in error, and not caught
+     * up, until it has got past the failed event.
+     */
+    @Test
+    void aPooledProcessorThatFailsIsReportedInErrorUntilItGetsPastTheEvent() {
+        String group = UUID.randomUUID().toString();
+        jdbc.execute("create or replace function test_refuse_work() returns trigger language plpgsql as $$ "
+                + "begin if new.task_instance like '%" + group + "%' then raise exception 'refused by the test trigger'; "
+                + "end if; return new; end $$");
+        jdbc.execute("create trigger test_refuse_work before insert or update on scheduled_tasks "
+                + "for each row execute function test_refuse_work()");
+        try {
+            registerGroup(group, poisoned, "Failing");
+            await().atMost(Duration.ofSeconds(30)).until(() -> status("group-rooms").path("error").asBoolean());
+            for (int i = 0; i < 10; i++) {
+                var status = status("group-rooms");
+                assertThat(status.get("caught_up").asBoolean()).as(status.toString()).isFalse();
+                assertThat(status.path("error").asBoolean()).as(status.toString()).isTrue();
+                sleep();
+            }
+        } finally {
+            jdbc.execute("drop trigger if exists test_refuse_work on scheduled_tasks");
+            jdbc.execute("drop function if exists test_refuse_work()");
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            var status = status("group-rooms");
+            return status.get("caught_up").asBoolean() && !status.path("error").asBoolean();
+        });
     }
 
     private static void sleep() {

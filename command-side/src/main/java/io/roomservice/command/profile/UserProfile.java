@@ -2,6 +2,8 @@ package io.roomservice.command.profile;
 
 import io.roomservice.api.profile.CreateUserProfile;
 import io.roomservice.api.profile.EndMatrixAccess;
+import io.roomservice.api.profile.ForgetMatrixDisplayName;
+import io.roomservice.api.profile.MatrixDisplayNameForgotten;
 import io.roomservice.api.profile.MatrixAccessEnded;
 import io.roomservice.api.profile.MatrixAccessRestored;
 import io.roomservice.api.profile.MatrixUserProvisioned;
@@ -39,6 +41,7 @@ public class UserProfile {
     private String matrixUserId;
     private boolean provisioned;
     private boolean accessEnded;
+    private boolean displayNameForgotten;
 
     protected UserProfile() {
         // for Axon
@@ -95,6 +98,14 @@ public class UserProfile {
         }
     }
 
+    @CommandHandler
+    public void handle(ForgetMatrixDisplayName command) {
+        requireProfile();
+        if (!displayNameForgotten) {
+            apply(new MatrixDisplayNameForgotten(userId, matrixUserId));
+        }
+    }
+
     private void requireProfile() {
         // CREATE_IF_MISSING is only on creation; these commands on an unknown profile end in
         // Axon's AggregateNotFoundException. This guards a profile created without an id.
@@ -128,5 +139,10 @@ public class UserProfile {
     @EventSourcingHandler
     void on(MatrixAccessRestored event) {
         accessEnded = false;
+    }
+
+    @EventSourcingHandler
+    void on(MatrixDisplayNameForgotten event) {
+        displayNameForgotten = true;
     }
 }

@@ -3,6 +3,8 @@ package io.roomservice.command.profile;
 import io.roomservice.api.common.RejectionReason;
 import io.roomservice.api.profile.CreateUserProfile;
 import io.roomservice.api.profile.EndMatrixAccess;
+import io.roomservice.api.profile.ForgetMatrixDisplayName;
+import io.roomservice.api.profile.MatrixDisplayNameForgotten;
 import io.roomservice.api.profile.MatrixAccessEnded;
 import io.roomservice.api.profile.MatrixAccessRestored;
 import io.roomservice.api.profile.MatrixUserProvisioned;
@@ -113,6 +115,16 @@ class UserProfileTest {
                 .expectEvents(new MatrixAccessRestored(user, ALICE));
         fixture.given(new UserProfileCreated(user, ALICE))
                 .when(new RestoreMatrixAccess(user))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anErasedPersonsDisplayNameIsForgottenOnce() {
+        fixture.given(new UserProfileCreated(user, ALICE))
+                .when(new ForgetMatrixDisplayName(user))
+                .expectEvents(new MatrixDisplayNameForgotten(user, ALICE));
+        fixture.given(new UserProfileCreated(user, ALICE), new MatrixDisplayNameForgotten(user, ALICE))
+                .when(new ForgetMatrixDisplayName(user))
                 .expectNoEvents();
     }
 }

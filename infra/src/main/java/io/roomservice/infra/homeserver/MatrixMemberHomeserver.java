@@ -107,6 +107,11 @@ public class MatrixMemberHomeserver implements MemberHomeserver {
         client().logoutAll(matrixUserId);
     }
 
+    @Override
+    public void replaceDisplayName(String matrixUserId, String displayName) {
+        client().setDisplayName(matrixUserId, displayName);
+    }
+
     private static String localpart(String matrixUserId) {
         int colon = matrixUserId.indexOf(':');
         return matrixUserId.substring(1, colon < 0 ? matrixUserId.length() : colon);

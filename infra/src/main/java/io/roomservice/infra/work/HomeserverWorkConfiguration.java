@@ -16,6 +16,7 @@ import io.roomservice.sagas.notice.PostOrderNoticeHandler;
 import io.roomservice.sagas.membership.RoomNotices;
 import io.roomservice.sagas.membership.SyncRoomMembersHandler;
 import io.roomservice.sagas.profile.EndMatrixSessionsHandler;
+import io.roomservice.sagas.profile.ForgetDisplayNameHandler;
 import io.roomservice.sagas.room.CreateMatrixRoomHandler;
 import io.roomservice.sagas.room.RenameMatrixRoomHandler;
 import io.roomservice.sagas.room.RepairMatrixRoomHandler;
@@ -108,5 +109,10 @@ public class HomeserverWorkConfiguration {
     @Bean
     EndMatrixSessionsHandler endMatrixSessionsHandler(MemberHomeserver homeserver) {
         return new EndMatrixSessionsHandler(homeserver);
+    }
+
+    @Bean
+    ForgetDisplayNameHandler forgetDisplayNameHandler(MemberHomeserver homeserver) {
+        return new ForgetDisplayNameHandler(homeserver);
     }
 }

@@ -4,6 +4,17 @@ import io.roomservice.api.common.PersonalText;
 import io.roomservice.api.deployment.DeploymentName;
 import io.roomservice.api.deployment.DeploymentUserCallbackRecorded;
 import io.roomservice.api.deployment.DeploymentUserId;
+import io.roomservice.api.group.GroupId;
+import io.roomservice.api.group.GroupInvitation;
+import io.roomservice.api.group.GroupMembersInvited;
+import io.roomservice.api.group.GroupRoomsProvisioned;
+import io.roomservice.api.matrix.HomeserverTransactionReceived;
+import io.roomservice.api.matrix.MatrixRoomEvent;
+import io.roomservice.api.membership.MemberChange;
+import io.roomservice.api.membership.Membership;
+import io.roomservice.api.membership.RoomMembersChanged;
+import io.roomservice.api.profile.UserProfileCreated;
+import io.roomservice.api.room.RoomId;
 import io.roomservice.api.user.UserId;
 import io.roomservice.api.world.WorldId;
 import io.roomservice.api.world.WorldMembershipSet;
@@ -11,12 +22,6 @@ import io.roomservice.api.world.WorldRegistered;
 import io.roomservice.api.world.WorldRoomAdded;
 import io.roomservice.api.world.WorldRoomId;
 import io.roomservice.api.world.WorldRoomKind;
-import io.roomservice.api.group.GroupId;
-import io.roomservice.api.group.GroupInvitation;
-import io.roomservice.api.group.GroupMembersInvited;
-import io.roomservice.api.group.GroupRoomsProvisioned;
-import io.roomservice.api.matrix.HomeserverTransactionReceived;
-import io.roomservice.api.matrix.MatrixRoomEvent;
 import io.roomservice.infra.support.EndToEndTest;
 import io.roomservice.infra.support.TestTokens;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -284,6 +289,34 @@ class ProjectionRebuildEndToEndTest extends EndToEndTest {
             awaitFinished("timeline", "rebuild");
         }
         assertThat(snapshot("room_timeline")).isEqualTo(live);
+    }
+
+    @Test
+    void theProfileAndMemberReadModelsRebuildToTheSameRowsWithoutDrift() {
+        // as the member sync records them (this class's rooms have no homeserver to sync with)
+        var person = UserId.random();
+        String matrixUserId = "@rs-rebuilt-" + UUID.randomUUID() + ":roomservice.test";
+        events.publish(new UserProfileCreated(person, matrixUserId));
+        events.publish(new RoomMembersChanged(RoomId.random(), List.of(
+                new MemberChange(person, matrixUserId, Membership.JOINED, 50, null))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from room_members where user_id = ?::uuid", Long.class, person.toString()) == 1
+                && jdbc.queryForObject("select count(*) from user_profiles where user_id = ?::uuid", Long.class,
+                person.toString()) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> projections.caughtUp("members")
+                && projections.caughtUp("profiles"));
+
+        for (String name : List.of("profiles", "members")) {
+            String table = name.equals("profiles") ? "user_profiles" : "room_members";
+            var live = snapshot(table);
+            jdbc.update("delete from " + table + " where user_id = ?::uuid", person.toString());
+
+            assertThat(api.post("/api/admin/projections/" + name + "/rebuild", TestTokens.staff(), null).status())
+                    .isEqualTo(202);
+            assertThat(awaitFinished(name, "rebuild").get("state").asString()).isEqualTo("switched");
+            assertThat(snapshot(table)).as(table).isEqualTo(live);
+            assertThat(driftCheck(name).get("check").get("differences").asLong()).as(name).isZero();
+        }
     }
 
     @Test

@@ -26,7 +26,9 @@ class TokenCredentialsOnSynapseEndToEndTest extends SynapseLinkedTest {
     }
 
     @Test
-    void two_requests_within_a_minute_both_get_a_login_token_that_logs_in() {
+    // Synapse issues one login token per person a minute: the second answer is the first's token again,
+    // which logs in as long as the first answer's was not used (written in docs/api.md)
+    void two_requests_within_a_minute_both_succeed_with_the_same_unused_login_token_that_logs_in() {
         UUID lea = person("lea");
 
         var first = api.get("/api/matrix/credentials/", TestTokens.person(lea));
@@ -36,6 +38,7 @@ class TokenCredentialsOnSynapseEndToEndTest extends SynapseLinkedTest {
         assertThat(second.status()).as(second.body()).isEqualTo(200);
         assertThat(second.json().get("login_method").asString()).isEqualTo("token");
         assertThat(second.json().get("expires_in_ms").asLong()).isPositive();
+        assertThat(second.json().get("login_token").asString()).isEqualTo(first.json().get("login_token").asString());
         String matrixUserId = second.json().get("matrix_user_id").asString();
         var login = matrixCall("POST", "/_matrix/client/v3/login", null, """
                 {"type": "m.login.token", "token": "%s"}""".formatted(second.json().get("login_token").asString()));

@@ -236,6 +236,25 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
     }
 
     @Test
+    void an_erased_persons_full_name_is_no_longer_their_display_name_in_synapse() {
+        var ivy = person("ivy");
+        grantProjectRole(ivy, "member");
+        awaitInSynapse(ivy, "join");
+        assertThat(displayNameInSynapse(ivy)).isEqualTo("Ivy Example");
+
+        var erased = api.post("/api/host/users/" + ivy.uuid() + "/erase/", TestTokens.host(), null);
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(202);
+        // Synapse announces the new name in the room: its current member event no longer has the old one
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            assertThat(displayNameInSynapse(ivy)).isEqualTo("rs-" + ivy.username());
+            assertThat(matrix("GET", "/_matrix/client/v3/rooms/" + encode(matrixRoomId) + "/state/m.room.member/"
+                    + encode(ivy.matrixUserId()), asToken, null).path("displayname").asString())
+                    .isEqualTo("rs-" + ivy.username());
+        });
+    }
+
+    @Test
     void staff_join_as_moderator_stay_through_syncs_and_leave_again() {
         var sam = person("sam");
         String staffToken = TestTokens.person(UUID.fromString(sam.uuid()), Map.of("is_staff", true));

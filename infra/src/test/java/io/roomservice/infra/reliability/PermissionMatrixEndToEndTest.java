@@ -11,6 +11,7 @@ import io.roomservice.infra.support.TestTokens;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
@@ -29,6 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,6 +51,8 @@ import static org.awaitility.Awaitility.await;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @TestPropertySource(properties = {ReliabilitySettings.AS_TOKEN_PROPERTY, ReliabilitySettings.HS_TOKEN_PROPERTY,
         ReliabilitySettings.DOMAIN_PROPERTY})
+// bounded in CI: a hang fails the class instead of holding the build until its own limit
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PermissionMatrixEndToEndTest extends EndToEndTest {
 
     static final String MATRIX = """

@@ -167,6 +167,11 @@ public class ScriptedHomeserver implements Homeserver, MemberHomeserver {
         // sessions are not modelled
     }
 
+    @Override
+    public void replaceDisplayName(String matrixUserId, String displayName) {
+        // accounts are not modelled
+    }
+
     private Map<String, String> room(String matrixRoomId) {
         return members.computeIfAbsent(matrixRoomId, id -> new ConcurrentHashMap<>());
     }

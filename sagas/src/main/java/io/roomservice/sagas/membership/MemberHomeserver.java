@@ -45,6 +45,9 @@ public interface MemberHomeserver {
     /** Signs the user out everywhere (every device and access token). */
     void endSessions(String matrixUserId);
 
+    /** Sets the user's display name, whatever it was; the homeserver announces it in their rooms. */
+    void replaceDisplayName(String matrixUserId, String displayName);
+
     /**
      * @param membership  Matrix user id to {@code join}, {@code invite}, {@code leave}, {@code ban} or {@code knock}
      * @param powerLevels the {@code users} map of {@code m.room.power_levels}

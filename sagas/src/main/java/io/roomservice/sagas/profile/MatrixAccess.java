@@ -2,8 +2,11 @@ package io.roomservice.sagas.profile;
 
 import io.roomservice.api.common.CommandRejectedException;
 import io.roomservice.api.profile.EndMatrixAccess;
+import io.roomservice.api.profile.ForgetMatrixDisplayName;
+import io.roomservice.api.profile.MatrixDisplayNameForgotten;
 import io.roomservice.api.profile.MatrixAccessEnded;
 import io.roomservice.api.profile.RestoreMatrixAccess;
+import io.roomservice.api.user.PersonalDataErased;
 import io.roomservice.api.user.UserDeactivated;
 import io.roomservice.api.user.UserReactivated;
 import io.roomservice.sagas.SystemCommands;
@@ -17,7 +20,9 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 /**
  * A deactivated person loses their Matrix access: the profile records it and every session of theirs
  * is ended on the homeserver by {@link EndMatrixSessions} (the member sync sagas of their rooms kick
- * them). Reactivation restores the profile; member sync invites them again.
+ * them). Reactivation restores the profile; member sync invites them again. An erased person's Matrix
+ * display name, made from their full name, is replaced by their Matrix id's localpart
+ * ({@link ForgetDisplayName}).
  */
 @ProcessingGroup(MatrixAccess.PROCESSING_GROUP)
 @DisallowReplay
@@ -48,11 +53,21 @@ public class MatrixAccess {
         work.submit(new EndMatrixSessions(event.userId(), event.matrixUserId()));
     }
 
+    @EventHandler
+    void on(PersonalDataErased event) {
+        sendIfProfileExists(new ForgetMatrixDisplayName(event.userId()));
+    }
+
+    @EventHandler
+    void on(MatrixDisplayNameForgotten event) {
+        work.submit(new ForgetDisplayName(event.userId(), event.matrixUserId()));
+    }
+
     private void sendIfProfileExists(Object command) {
         try {
             SystemCommands.sendAndWait(commands, command);
         } catch (AggregateNotFoundException | CommandRejectedException noMatrixAccount) {
-            // the person never had a Matrix account: nothing to end or restore
+            // the person never had a Matrix account: nothing to end, restore or forget
         }
     }
 }

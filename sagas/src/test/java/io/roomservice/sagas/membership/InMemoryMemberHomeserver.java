@@ -93,4 +93,9 @@ public class InMemoryMemberHomeserver implements MemberHomeserver {
     public void endSessions(String matrixUserId) {
         calls.add("logout " + matrixUserId);
     }
+
+    @Override
+    public void replaceDisplayName(String matrixUserId, String displayName) {
+        calls.add("displayname " + matrixUserId + " " + displayName);
+    }
 }

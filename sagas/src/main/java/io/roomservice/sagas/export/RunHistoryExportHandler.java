@@ -39,7 +39,7 @@ public class RunHistoryExportHandler implements HomeserverWorkHandler<RunHistory
             result = exporter.export(work);
         } catch (UncheckedIOException storage) {
             Reports.report(commands, new FailExport(work.exportId(),
-                    "Storing the export failed: " + storage.getCause().getMessage()));
+                    "Storing the export failed: " + StorageFailures.describe(storage.getCause())));
             return WorkResult.done();
         }
         Reports.report(commands, new CompleteExport(work.exportId(), result.messageCount(), result.mediaCount(),

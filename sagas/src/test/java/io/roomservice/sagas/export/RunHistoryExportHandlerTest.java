@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +101,48 @@ class RunHistoryExportHandlerTest {
         assertThat(handler.run(work).isDone()).isTrue();
 
         assertThat(sent).containsExactly(new StartExport(work.exportId()),
-                new FailExport(work.exportId(), "Storing the export failed: No space left on device"));
+                new FailExport(work.exportId(), "Storing the export failed: no space left on device"));
+    }
+
+    private String storageFailure(IOException cause) {
+        var handler = new RunHistoryExportHandler(job -> {
+            throw new UncheckedIOException(cause);
+        }, commands);
+        handler.run(work);
+        return ((FailExport) sent.get(1)).reason();
+    }
+
+    @Test
+    void an_unwritable_directory_reads_as_permission_denied_without_the_path() {
+        assertThat(storageFailure(new AccessDeniedException("/srv/secret-volume/exports/room")))
+                .isEqualTo("Storing the export failed: permission denied");
+    }
+
+    @Test
+    void a_full_disk_reads_as_no_space_left_on_device_without_the_path() {
+        assertThat(storageFailure(new FileSystemException("/srv/secret-volume/exports/room/.a.json1.part", null,
+                "No space left on device")))
+                .isEqualTo("Storing the export failed: no space left on device");
+    }
+
+    @Test
+    void the_file_system_reason_is_kept_next_to_the_kind_of_failure() {
+        assertThat(storageFailure(new AccessDeniedException("/srv/x", null, "Read-only file system")))
+                .isEqualTo("Storing the export failed: permission denied (Read-only file system)");
+        sent.clear();
+        assertThat(storageFailure(new NoSuchFileException("/srv/x")))
+                .isEqualTo("Storing the export failed: no such file or directory");
+        sent.clear();
+        assertThat(storageFailure(new FileAlreadyExistsException("/srv/x")))
+                .isEqualTo("Storing the export failed: file already exists");
+        sent.clear();
+        assertThat(storageFailure(new FileSystemException("/srv/x", "/srv/y", "Read-only file system")))
+                .isEqualTo("Storing the export failed: read-only file system");
+    }
+
+    @Test
+    void a_path_in_a_plain_io_failure_is_not_shown() {
+        assertThat(storageFailure(new IOException("Stream closed while writing /srv/secret-volume/exports/a.json")))
+                .isEqualTo("Storing the export failed: stream closed while writing <path>");
     }
 }

@@ -177,7 +177,7 @@ class ExportJobsEndToEndTest extends EndToEndTest {
         Path root = properties.directory().toAbsolutePath().normalize();
         List<Path> paths = new ArrayList<>();
         for (ExportId export : exports) {
-            var job = new RunHistoryExport(export, room, null, true);
+            var job = new RunHistoryExport(export, room, null, true, ExportType.PERIODIC);
             paths.add(root.resolve(MatrixHistoryExporter.exportName(job)));
             paths.add(root.resolve(MatrixHistoryExporter.mediaName(job)));
         }

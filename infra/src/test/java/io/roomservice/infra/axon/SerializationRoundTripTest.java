@@ -136,7 +136,7 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new RoomFailed(ROOM, RoomState.CREATING, "M_FORBIDDEN: no"),
                 new RoomProvisioningRetried(ROOM, PROJECT, "Apollo"),
                 new RoomDisablingStarted(ROOM, true, null, "!abc:example.org", 1),
-                new RoomDisablingRetried(ROOM, "project termination", "!abc:example.org", 1),
+                new RoomDisablingRetried(ROOM, "project termination", "!abc:example.org", 1, true),
                 new RoomArchived(ROOM),
                 new RoomReactivated(ROOM, "!abc:example.org"),
                 new RoomMembersRemoved(ROOM, 1),
@@ -244,6 +244,18 @@ class SerializationRoundTripTest extends EndToEndTest {
         assertThat(read).isEqualTo(now);
         assertThat(read.events().get(0).actor()).isNull();
         assertThat(read.events().get(0).body().value()).isEqualTo("Hello");
+    }
+
+    /** Recorded before a retry kept its disabling's delete_history: reads as false, which is what it did then. */
+    @Test
+    void aDisablingRetryStoredBeforeDeleteHistoryWasKeptReadsAsKeepingTheHistory() {
+        var stored = """
+                {"roomId":"%s","reason":null,"matrixRoomId":"!abc:example.org","disabling":1}""".formatted(ROOM);
+
+        Object read = eventSerializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(), byte[].class,
+                new SimpleSerializedType(RoomDisablingRetried.class.getName(), "1")));
+
+        assertThat(read).isEqualTo(new RoomDisablingRetried(ROOM, null, "!abc:example.org", 1, false));
     }
 
     @Test

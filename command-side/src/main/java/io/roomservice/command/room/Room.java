@@ -77,6 +77,8 @@ public class Room {
     /** The room's disablings so far; the current one's number names its steps. */
     private int disablings;
     private String disablingReason;
+    /** The disabling's own choice, kept for its retries: history asked to be deleted is never exported. */
+    private boolean deleteHistory;
     private boolean membersRemoved;
     @AggregateMember
     private final RoomMembership membership = new RoomMembership();
@@ -110,10 +112,9 @@ public class Room {
 
     @CommandHandler
     public void handle(RecordRoomFailure command) {
-        if (state == ERROR && Objects.equals(failureReason, command.reason())) {
-            return;
+        if (state != ERROR || !Objects.equals(failureReason, command.reason())) {
+            apply(new RoomFailed(roomId, state, command.reason()));
         }
-        apply(new RoomFailed(roomId, state, command.reason()));
     }
 
     @CommandHandler
@@ -122,7 +123,7 @@ public class Room {
             throw wrongState("Only rooms in error, creating or disabling state can be retried.");
         }
         if (state == DISABLING || (state == ERROR && failedIn == DISABLING)) {
-            apply(new RoomDisablingRetried(roomId, disablingReason, matrixRoomId, disablings));
+            apply(new RoomDisablingRetried(roomId, disablingReason, matrixRoomId, disablings, deleteHistory));
         } else {
             apply(new RoomProvisioningRetried(roomId, projectId, name));
         }
@@ -259,6 +260,7 @@ public class Room {
         state = DISABLING;
         disablings = Math.max(event.disabling(), disablings + 1);
         disablingReason = event.reason();
+        deleteHistory = event.deleteHistory();
         membersRemoved = false;
     }
 
@@ -266,8 +268,7 @@ public class Room {
     void on(RoomDisablingRetried event) {
         state = DISABLING;
         failureReason = null;
-        // the steps after the kicks (the export, the archive) wait for this report again
-        membersRemoved = false;
+        membersRemoved = false; // the steps after the kicks (the export, the archive) wait for this report again
     }
 
     @EventSourcingHandler

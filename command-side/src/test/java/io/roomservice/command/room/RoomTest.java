@@ -225,7 +225,7 @@ class RoomTest {
     void aRoomStuckInDisablingRetriesTheDisabling() {
         fixture.given(historyOf(DISABLING))
                 .when(new RetryRoom(roomId))
-                .expectEvents(new RoomDisablingRetried(roomId, "Project finished", MATRIX_ROOM_ID, 1));
+                .expectEvents(new RoomDisablingRetried(roomId, "Project finished", MATRIX_ROOM_ID, 1, false));
     }
 
     @Test
@@ -234,7 +234,29 @@ class RoomTest {
         history.add(new RoomFailed(roomId, DISABLING, "Kicking the members failed"));
         fixture.given(history)
                 .when(new RetryRoom(roomId))
-                .expectEvents(new RoomDisablingRetried(roomId, "Project finished", MATRIX_ROOM_ID, 1));
+                .expectEvents(new RoomDisablingRetried(roomId, "Project finished", MATRIX_ROOM_ID, 1, false));
+    }
+
+    @Test
+    void aRetryOfADisablingThatDeletesHistoryStillDeletesIt() {
+        var history = historyOf(ACTIVE);
+        history.add(new RoomDisablingStarted(roomId, true, "Project finished", MATRIX_ROOM_ID, 1));
+        history.add(new RoomFailed(roomId, DISABLING, "Deleting the history exports failed after 6 attempt(s): disk"));
+        fixture.given(history)
+                .when(new RetryRoom(roomId))
+                .expectEvents(new RoomDisablingRetried(roomId, "Project finished", MATRIX_ROOM_ID, 1, true));
+    }
+
+    @Test
+    void aSecondRetryKeepsTheDisablingsDeleteHistoryToo() {
+        var history = historyOf(ACTIVE);
+        history.add(new RoomDisablingStarted(roomId, true, null, MATRIX_ROOM_ID, 1));
+        history.add(new RoomFailed(roomId, DISABLING, "first"));
+        history.add(new RoomDisablingRetried(roomId, null, MATRIX_ROOM_ID, 1, true));
+        history.add(new RoomFailed(roomId, DISABLING, "second"));
+        fixture.given(history)
+                .when(new RetryRoom(roomId))
+                .expectEvents(new RoomDisablingRetried(roomId, null, MATRIX_ROOM_ID, 1, true));
     }
 
     // ---- RecordMembersRemoved ---------------------------------------------------------------------

@@ -54,8 +54,9 @@ public class ExportConfiguration {
     }
 
     @Bean
-    RunHistoryExportHandler runHistoryExportHandler(HistoryExporter exporter, CommandGateway commands) {
-        return new RunHistoryExportHandler(exporter, commands);
+    RunHistoryExportHandler runHistoryExportHandler(HistoryExporter exporter, QueryGateway queries,
+                                                    CommandGateway commands) {
+        return new RunHistoryExportHandler(exporter, queries, commands);
     }
 
     @Bean

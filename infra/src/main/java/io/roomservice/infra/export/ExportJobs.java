@@ -12,6 +12,7 @@ import io.roomservice.api.room.RoomState;
 import io.roomservice.api.room.RoomView;
 import io.roomservice.sagas.SystemCommands;
 import io.roomservice.sagas.export.DeleteRoomExportsHandler;
+import io.roomservice.sagas.export.StorageFailures;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -75,11 +76,25 @@ public class ExportJobs {
         return requested;
     }
 
-    /** Deletes exports older than the retention, files first; each room's newest completed export stays. */
+    /**
+     * Deletes exports older than the retention, files first; each room's newest completed export stays.
+     * Then removes what crashed runs left behind, whatever the retention: keeping every export (0 days)
+     * is no reason to keep half-written files.
+     */
     public int applyRetention() {
-        if (properties.retentionDays() <= 0) {
-            return 0;
+        int deleted = properties.retentionDays() > 0 ? deleteOldExports() : 0;
+        try {
+            int purged = files.purgeAbandoned(Duration.ofDays(1));
+            if (purged > 0) {
+                log.info("History export retention removed {} file(s) left behind by interrupted runs", purged);
+            }
+        } catch (IOException e) {
+            log.warn("Retention could not look for abandoned export files: {}", StorageFailures.describe(e));
         }
+        return deleted;
+    }
+
+    private int deleteOldExports() {
         ExportPage old = queries.query(new FindExportsToDelete(null,
                         clock.instant().minus(Duration.ofDays(properties.retentionDays()))),
                 ResponseTypes.instanceOf(ExportPage.class)).join();
@@ -91,11 +106,6 @@ public class ExportJobs {
             } catch (RuntimeException failure) {
                 log.warn("Retention could not delete export {}: {}", export.exportId(), failure.getMessage());
             }
-        }
-        try {
-            files.purgeAbandoned(Duration.ofDays(1));
-        } catch (IOException e) {
-            log.warn("Retention could not look for abandoned export files: {}", e.getMessage());
         }
         log.info("History export retention deleted {} export(s) older than {} day(s)", deleted,
                 properties.retentionDays());

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
 public class FilesystemExportFiles implements ExportFiles {
 
     static final String PART = ".part";
+    /** The exporter's scratch file of an export's messages, removed by the run that wrote it. */
+    static final String SCRATCH = ".messages";
 
     private final Path root;
 
@@ -55,7 +57,12 @@ public class FilesystemExportFiles implements ExportFiles {
         Files.deleteIfExists(resolve(name));
     }
 
-    /** Removes {@code .part} files a crash left behind, once older than {@code age} (no run takes that long). */
+    /**
+     * Removes what a crash left behind, once older than {@code age} (no run takes that long): {@code .part}
+     * files of writes never committed, and the exporter's {@code .messages} scratch files, which a run
+     * commits to read back and removes itself unless the node died in between. Export files proper are
+     * never touched here: they go with their export's record.
+     */
     public int purgeAbandoned(Duration age) throws IOException {
         if (!Files.isDirectory(root)) {
             return 0;
@@ -63,13 +70,18 @@ public class FilesystemExportFiles implements ExportFiles {
         Instant before = Instant.now().minus(age);
         int purged = 0;
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(PART))::iterator) {
+            for (Path file : (Iterable<Path>) files.filter(FilesystemExportFiles::isLeftover)::iterator) {
                 if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
                     purged++;
                 }
             }
         }
         return purged;
+    }
+
+    private static boolean isLeftover(Path file) {
+        String name = file.getFileName().toString();
+        return Files.isRegularFile(file) && (name.endsWith(PART) || name.endsWith(SCRATCH));
     }
 
     /** Names are the storage's own ({@code <room>/<export>.json}); one that leaves the root is a bug. */

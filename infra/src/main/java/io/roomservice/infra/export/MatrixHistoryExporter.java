@@ -57,7 +57,7 @@ public class MatrixHistoryExporter implements HistoryExporter {
     @Override
     public Result export(RunHistoryExport job) {
         MatrixClient client = connections.require().client();
-        String scratchName = job.roomId() + "/" + job.exportId() + ".messages";
+        String scratchName = job.roomId() + "/" + job.exportId() + FilesystemExportFiles.SCRATCH;
         try (ExportFiles.PendingFile scratch = files.create("scratch", scratchName);
              ExportFiles.PendingFile media = job.media() ? files.create(StoredFile.MEDIA, mediaName(job)) : null) {
             String roomName = roomName(client, job.matrixRoomId());

@@ -39,6 +39,8 @@ import io.roomservice.api.room.RoomActivated;
 import io.roomservice.api.room.RoomArchived;
 import io.roomservice.api.room.RoomCreationRequested;
 import io.roomservice.api.room.RoomDeleted;
+import io.roomservice.api.export.ExportId;
+import io.roomservice.api.export.ExportType;
 import io.roomservice.api.room.RoomDisablingRetried;
 import io.roomservice.api.room.RoomDisablingStarted;
 import io.roomservice.api.room.RoomEvent;
@@ -54,6 +56,8 @@ import io.roomservice.api.room.RoomState;
 import io.roomservice.infra.support.EndToEndTest;
 import io.roomservice.sagas.room.ProjectDeletionSaga;
 import io.roomservice.sagas.room.RoomDisablingSaga;
+import io.roomservice.sagas.export.DeleteRoomExports;
+import io.roomservice.sagas.export.RunHistoryExport;
 import io.roomservice.sagas.room.RoomProvisioningSaga;
 import io.roomservice.sagas.room.CreateMatrixRoom;
 import io.roomservice.sagas.room.RenameMatrixRoom;
@@ -95,6 +99,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SerializationRoundTripTest extends EndToEndTest {
 
     private static final RoomId ROOM = RoomId.random();
+    private static final ExportId EXPORT = ExportId.random();
     private static final ProjectId PROJECT = ProjectId.of("6f2c1f0e-9d3b-4b7a-8c55-0f1e2d3c4b5a");
     private static final CustomerId CUSTOMER = CustomerId.of("0a1b2c3d-4e5f-4061-8a7b-9c0d1e2f3a4b");
     private static final MigrationId MIGRATION = MigrationId.random();
@@ -131,7 +136,7 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new RoomFailed(ROOM, RoomState.CREATING, "M_FORBIDDEN: no"),
                 new RoomProvisioningRetried(ROOM, PROJECT, "Apollo"),
                 new RoomDisablingStarted(ROOM, true, null, "!abc:example.org", 1),
-                new RoomDisablingRetried(ROOM, "project termination", "!abc:example.org", 1),
+                new RoomDisablingRetried(ROOM, "project termination", "!abc:example.org", 1, true),
                 new RoomArchived(ROOM),
                 new RoomReactivated(ROOM, "!abc:example.org"),
                 new RoomMembersRemoved(ROOM, 1),
@@ -241,6 +246,18 @@ class SerializationRoundTripTest extends EndToEndTest {
         assertThat(read.events().get(0).body().value()).isEqualTo("Hello");
     }
 
+    /** Recorded before a retry kept its disabling's delete_history: reads as false, which is what it did then. */
+    @Test
+    void aDisablingRetryStoredBeforeDeleteHistoryWasKeptReadsAsKeepingTheHistory() {
+        var stored = """
+                {"roomId":"%s","reason":null,"matrixRoomId":"!abc:example.org","disabling":1}""".formatted(ROOM);
+
+        Object read = eventSerializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(), byte[].class,
+                new SimpleSerializedType(RoomDisablingRetried.class.getName(), "1")));
+
+        assertThat(read).isEqualTo(new RoomDisablingRetried(ROOM, null, "!abc:example.org", 1, false));
+    }
+
     @Test
     void theSamplesCoverEveryRoomEventType() {
         var sampled = events().map(Object::getClass).toList();
@@ -294,7 +311,22 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new PostRoomNotice(ROOM, "!abc:example.org", "rs-notice-1", USER, "has lost the Member role.", 42),
                 new ModeratorWork(ROOM, "!abc:example.org", USER, true, "event-1"),
                 new DeactivateMatrixRoom(ROOM, "!abc:example.org", 1, "project termination"),
-                new EndMatrixSessions(USER, "@rs-alice:example.org"));
+                new EndMatrixSessions(USER, "@rs-alice:example.org"),
+                new RunHistoryExport(EXPORT, ROOM, "!abc:example.org", true, ExportType.PERIODIC),
+                new DeleteRoomExports(ROOM, 2));
+    }
+
+    /** Export work stored before it carried the export's type reads with none, and starts as it did then. */
+    @Test
+    void exportWorkStoredBeforeItKeptTheTypeStillReads() {
+        var stored = """
+                {"exportId":"%s","roomId":"%s","matrixRoomId":"!abc:example.org","media":false}"""
+                .formatted(EXPORT, ROOM);
+
+        Object read = eventSerializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(), byte[].class,
+                new SimpleSerializedType(RunHistoryExport.class.getName(), null)));
+
+        assertThat(read).isEqualTo(new RunHistoryExport(EXPORT, ROOM, "!abc:example.org", false, null));
     }
 
     /** Homeserver work waits in the scheduler's table, written with the event serializer. */

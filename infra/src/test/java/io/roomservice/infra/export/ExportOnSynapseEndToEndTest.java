@@ -268,11 +268,21 @@ class ExportOnSynapseEndToEndTest extends SynapseLinkedTest {
 
         Path json = DIRECTORY.resolve(room.uuid()).resolve(export.get("uuid").asString() + ".json");
         assertThat(json).exists();
+        // asked for just before the disabling: it runs or is refused, and either way leaves no file behind
+        var lastMinute = api.post(path, TestTokens.staff(), "");
+        assertThat(lastMinute.status()).as(lastMinute.body()).isEqualTo(202);
         var disabled = api.post("/api/matrix/rooms/" + room.uuid() + "/disable/", TestTokens.staff(),
                 "{\"delete_history\": true}");
         assertThat(disabled.status()).as(disabled.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !"active".equals(
+                api.get("/api/matrix/rooms/" + room.uuid() + "/", TestTokens.staff()).json().get("state").asString()));
+        var whileDisabling = api.post(path, TestTokens.staff(), "");
+        assertThat(whileDisabling.status()).as("a room no longer active cannot be exported").isEqualTo(409);
         awaitRoom(room.uuid(), "archived");
         assertThat(json).doesNotExist();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.get(
+                "/api/matrix/exports/?room_uuid=" + room.uuid(), TestTokens.staff()).header("X-Result-Count"))
+                .isEqualTo("0"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(api.get(exportUrl, TestTokens.staff()).status()).isEqualTo(404));
         try (var left = Files.list(DIRECTORY.resolve(room.uuid()))) {

@@ -2,6 +2,7 @@ package io.roomservice.sagas.export;
 
 import io.roomservice.api.export.DeleteExport;
 import io.roomservice.api.export.ExportPage;
+import io.roomservice.api.export.ExportState;
 import io.roomservice.api.export.ExportView;
 import io.roomservice.api.export.FindExportsToDelete;
 import io.roomservice.api.export.StoredFile;
@@ -16,11 +17,16 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Removes the files of every export of a room, then each export's record, then archives the room.
  * Files go first: a record is never deleted while its file could still be on disk. It is queue work
  * (not a saga step) because file removal must not run inside the saga's database transaction either.
+ * An export still pending or exporting would write its files after they were looked for, leaving files
+ * no record points to; so the ended ones are removed and the run waits for the others as a transient
+ * failure, retried on the work's schedule and, after the last attempt, the room's error with the reason.
  */
 public class DeleteRoomExportsHandler implements HomeserverWorkHandler<DeleteRoomExports> {
 
@@ -43,8 +49,18 @@ public class DeleteRoomExportsHandler implements HomeserverWorkHandler<DeleteRoo
     public WorkResult run(DeleteRoomExports work) {
         ExportPage exports = queries.query(new FindExportsToDelete(work.roomId(), null),
                 ResponseTypes.instanceOf(ExportPage.class)).join();
+        List<ExportView> running = new ArrayList<>();
         for (ExportView export : exports.exports()) {
-            delete(files, commands, export);
+            if (export.state() == ExportState.PENDING || export.state() == ExportState.EXPORTING) {
+                running.add(export);
+            } else {
+                delete(files, commands, export);
+            }
+        }
+        if (!running.isEmpty()) {
+            ExportView first = running.get(0);
+            throw HomeserverException.transientFailure("waiting for " + running.size() + " export(s) to end, e.g. "
+                    + first.exportId() + " (" + first.state().wireName() + ")", null);
         }
         Reports.report(commands, new ArchiveRoom(work.roomId()));
         return WorkResult.done();
@@ -57,8 +73,8 @@ public class DeleteRoomExportsHandler implements HomeserverWorkHandler<DeleteRoo
                 files.delete(file.name());
             } catch (IOException e) {
                 // retried like a homeserver outage, and reported as the room's failure once attempts run out
-                throw HomeserverException.transientFailure("Removing export file " + file.name() + " failed: "
-                        + e.getMessage(), e);
+                throw HomeserverException.transientFailure("removing export file " + file.name() + " failed: "
+                        + StorageFailures.describe(e), e);
             }
         }
         Reports.report(commands, new DeleteExport(export.exportId()));

@@ -26,7 +26,8 @@ public class HistoryExportSaga {
     @SagaEventHandler(associationProperty = EXPORT_ID)
     public void on(ExportRequested event, HomeserverWorkQueue work) {
         exportId = event.exportId();
-        work.submit(new RunHistoryExport(event.exportId(), event.roomId(), event.matrixRoomId(), event.media()));
+        work.submit(new RunHistoryExport(event.exportId(), event.roomId(), event.matrixRoomId(), event.media(),
+                event.type()));
     }
 
     @EndSaga
@@ -45,7 +46,7 @@ public class HistoryExportSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = EXPORT_ID)
     public void on(ExportDeleted event, HomeserverWorkQueue work) {
-        work.cancel(new RunHistoryExport(exportId, event.roomId(), null, false).key());
+        work.cancel(new RunHistoryExport(exportId, event.roomId(), null, false, null).key());
     }
 
     public ExportId getExportId() {

@@ -29,8 +29,9 @@ import org.axonframework.spring.stereotype.Saga;
  * schedule); then, when exports are enabled and history is kept, an {@code on_deletion} export that
  * must complete, or, with delete_history, the removal of every export of the room
  * ({@link DeleteRoomExports}); then the archive. A room that never got a Matrix room is archived at
- * once. When a step gives up, the room goes to error and this saga ends; a retry (which always keeps
- * history) starts it again from the kicks, which skip who is already gone.
+ * once. When a step gives up, the room goes to error and this saga ends; a retry starts it again from
+ * the kicks, which skip who is already gone, with the disabling's own delete_history (a deliberate
+ * difference from v1, whose retry always kept and exported the history).
  */
 @Saga
 public class RoomDisablingSaga {
@@ -53,7 +54,7 @@ public class RoomDisablingSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(RoomDisablingRetried event, HomeserverWorkQueue work, CommandGateway commands) {
-        deleteHistory = false;
+        deleteHistory = event.deleteHistory();
         start(event.roomId(), event.matrixRoomId(), event.disabling(), event.reason(), work, commands);
     }
 

@@ -44,7 +44,7 @@ class HistoryExportSagaTest {
                 .expectAssociationWith("exportId", exportId.toString())
                 .expectNoDispatchedCommands();
         assertThat(work.submitted(RunHistoryExport.class))
-                .containsExactly(new RunHistoryExport(exportId, roomId, "!r:example.org", true));
+                .containsExactly(new RunHistoryExport(exportId, roomId, "!r:example.org", true, ExportType.MANUAL));
     }
 
     @Test

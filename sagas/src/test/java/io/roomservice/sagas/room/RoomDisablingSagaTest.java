@@ -111,7 +111,7 @@ class RoomDisablingSagaTest {
     @Test
     void a_retried_disabling_empties_the_room_again_under_the_same_disabling() {
         fixture.givenNoPriorActivity()
-                .whenPublishingA(new RoomDisablingRetried(roomId, "project termination", MATRIX_ROOM, 1))
+                .whenPublishingA(new RoomDisablingRetried(roomId, "project termination", MATRIX_ROOM, 1, false))
                 .expectActiveSagas(1)
                 .expectNoDispatchedCommands();
 
@@ -184,15 +184,30 @@ class RoomDisablingSagaTest {
     }
 
     @Test
-    void a_retry_keeps_history_and_exports_again() {
+    void a_retry_of_a_disabling_that_deletes_history_deletes_the_exports_and_exports_nothing() {
         exports.enabled = true;
         fixture.givenAPublished(new RoomDisablingStarted(roomId, true, null, MATRIX_ROOM, 1))
-                .andThenAPublished(new RoomFailed(roomId, RoomState.DISABLING, "x"))
-                .andThenAPublished(new RoomDisablingRetried(roomId, null, MATRIX_ROOM, 1))
+                .andThenAPublished(new RoomMembersRemoved(roomId, 1))
+                .andThenAPublished(new RoomFailed(roomId, RoomState.DISABLING, "Deleting the history exports failed"))
+                .andThenAPublished(new RoomDisablingRetried(roomId, null, MATRIX_ROOM, 1, true))
+                .whenPublishingA(new RoomMembersRemoved(roomId, 1))
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands();
+        // the first from the disabling that failed, the second from its retry
+        assertThat(work.submitted(DeleteRoomExports.class)).containsExactly(new DeleteRoomExports(roomId, 1),
+                new DeleteRoomExports(roomId, 1));
+    }
+
+    @Test
+    void a_retry_of_a_disabling_that_keeps_history_exports_again() {
+        exports.enabled = true;
+        fixture.givenAPublished(started(null))
+                .andThenAPublished(new RoomFailed(roomId, RoomState.DISABLING, "Kicking the members failed"))
+                .andThenAPublished(new RoomDisablingRetried(roomId, null, MATRIX_ROOM, 1, false))
                 .whenPublishingA(new RoomMembersRemoved(roomId, 1))
                 .expectActiveSagas(1);
         assertThat(fixture.getCommandBus().getDispatchedCommands()).hasSize(1);
         assertThat(work.submitted(DeleteRoomExports.class)).isEmpty();
-        requestedExport();
+        assertThat(requestedExport()).isNotNull();
     }
 }

@@ -154,7 +154,7 @@ class MemberSyncSagaTest {
 
         assertThat(work.submitted(PostRoomNotice.class)).singleElement().satisfies(notice -> {
             assertThat(notice.about()).isEqualTo(ada);
-            assertThat(notice.what()).isEqualTo("has been granted the Admin role.");
+            assertThat(notice.what()).isEqualTo("has been granted the Project Admin role.");
             assertThat(notice.matrixRoomId()).isEqualTo(MATRIX_ROOM);
             assertThat(notice.transactionId()).startsWith("rs-notice-");
         });
@@ -168,7 +168,7 @@ class MemberSyncSagaTest {
                 .whenAggregate(roomId.toString()).publishes(finished());
 
         assertThat(work.submitted(PostRoomNotice.class)).extracting(PostRoomNotice::what)
-                .containsExactly("has lost the Member role.");
+                .containsExactly("has lost the Project Member role.");
     }
 
     @Test

@@ -247,6 +247,18 @@ class MemberSyncSagaTest {
                 .satisfies(sync -> assertThat(sync.moderators()).containsExactly(ada));
     }
 
+    /** The join's notice is one of the room's notices: it keeps its request's place among them. */
+    @Test
+    void aModeratorJoinIsKeyedInTheRoomsOrderOfNoticesByItsRequest() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(), finished())
+                .whenAggregate(roomId.toString()).publishes(new ModeratorJoinRequested(roomId, ada));
+
+        assertThat(work.submitted(ModeratorWork.class)).singleElement().satisfies(join -> {
+            assertThat(join.position()).isPositive();
+            assertThat(join.key()).startsWith("notice:" + roomId + ":").endsWith(":rs-notice-" + join.requestEventId());
+        });
+    }
+
     @Test
     void aModeratorWhoAsksToJoinWhileASyncRunsJoinsWhenThatSyncIsDone() {
         fixture.givenAggregate(roomId.toString()).published(created(), activated())

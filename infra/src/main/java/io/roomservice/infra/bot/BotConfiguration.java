@@ -5,6 +5,7 @@ import io.roomservice.infra.axon.TrackingProcessors;
 import io.roomservice.sagas.bot.AnswerCommandHandler;
 import io.roomservice.sagas.bot.BotCommandReactor;
 import io.roomservice.sagas.bot.ReplyLimit;
+import io.roomservice.sagas.bot.SeenCommands;
 import io.roomservice.sagas.membership.MatrixIdentities;
 import io.roomservice.sagas.membership.MemberHomeserver;
 import org.axonframework.config.ConfigurerModule;
@@ -12,6 +13,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,5 +48,10 @@ public class BotConfiguration {
     public ReplyLimit botReplyLimit(@Value("${roomservice.bot.replies-per-minute:10}") int perMinute,
                                     MeterRegistry meters) {
         return new WindowReplyLimit(perMinute, Clock.systemUTC(), meters);
+    }
+
+    @Bean
+    public SeenCommands botSeenCommands(JdbcTemplate jdbc) {
+        return new JdbcSeenCommands(jdbc, Clock.systemUTC());
     }
 }

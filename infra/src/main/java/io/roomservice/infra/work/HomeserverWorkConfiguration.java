@@ -86,8 +86,9 @@ public class HomeserverWorkConfiguration {
 
     @Bean
     ModeratorWorkHandler moderatorWorkHandler(MemberSynchronizer synchronizer, RoomNotices notices,
-                                              QueryGateway queries, CommandGateway commands) {
-        return new ModeratorWorkHandler(synchronizer, notices, queries, commands);
+                                              QueryGateway queries, CommandGateway commands,
+                                              HomeserverWorkQueue queue) {
+        return new ModeratorWorkHandler(synchronizer, notices, queries, commands, queue);
     }
 
     @Bean
@@ -102,8 +103,9 @@ public class HomeserverWorkConfiguration {
 
     @Bean
     DeactivateMatrixRoomHandler deactivateMatrixRoomHandler(MemberHomeserver homeserver, MatrixIdentities identities,
-                                                            QueryGateway queries, CommandGateway commands) {
-        return new DeactivateMatrixRoomHandler(homeserver, identities, queries, commands);
+                                                            QueryGateway queries, CommandGateway commands,
+                                                            HomeserverWorkQueue queue) {
+        return new DeactivateMatrixRoomHandler(homeserver, identities, queries, commands, queue);
     }
 
     @Bean

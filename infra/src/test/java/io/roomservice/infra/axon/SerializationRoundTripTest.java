@@ -67,7 +67,9 @@ import io.roomservice.sagas.membership.MemberSyncSaga;
 import io.roomservice.sagas.membership.ModeratorWork;
 import io.roomservice.sagas.membership.PostRoomNotice;
 import io.roomservice.sagas.membership.SyncRoomMembers;
+import io.roomservice.sagas.notice.PostOrderNotice;
 import io.roomservice.sagas.profile.EndMatrixSessions;
+import io.roomservice.sagas.profile.ForgetDisplayName;
 import io.roomservice.sagas.work.HomeserverWork;
 import io.roomservice.api.membership.MemberSyncFinished;
 import java.util.ArrayList;
@@ -289,11 +291,15 @@ class SerializationRoundTripTest extends EndToEndTest {
                  "active":true,"waitForPosition":42,"syncing":true,"renamed":["%s"],
                  "renamedInSync":["%s"],"followed":["%s"],
                  "pendingNotices":[{"eventId":"event-1","position":41,"userId":"%s",
-                                    "what":"has been granted the Admin role."}],
+                                    "what":"has been granted the Project Admin role."}],
                  "moderatorIds":["%s"],
                  "joinsAfterSync":[{"roomId":"%s","matrixRoomId":"!abc:example.org","userId":"%s",
-                                    "joining":true,"requestEventId":"event-2"}]}
-                """.formatted(ROOM, PROJECT, CUSTOMER, USER, UserId.random(), USER, USER, UserId.random(), ROOM, USER);
+                                    "joining":true,"requestEventId":"event-2","position":43}],
+                 "noticesAfterSync":[{"roomId":"%s","matrixRoomId":"!abc:example.org","transactionId":"rs-notice-3",
+                                      "requestedBy":"%s","verb":"approved","type":"Create","offering":"VM",
+                                      "position":44}]}
+                """.formatted(ROOM, PROJECT, CUSTOMER, USER, UserId.random(), USER, USER, UserId.random(), ROOM, USER,
+                ROOM, USER);
         var saga = (MemberSyncSaga) serializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(),
                 byte[].class, new SimpleSerializedType(MemberSyncSaga.class.getName(), null)));
 
@@ -302,16 +308,36 @@ class SerializationRoundTripTest extends EndToEndTest {
         assertThat(roundTrip(saga)).usingRecursiveComparison().isEqualTo(saga);
     }
 
+    /** A saga stored before the room's notices kept their order reads back: nothing held, held joins at position 0. */
+    @Test
+    void aMemberSyncSagaStoredBeforeTheNoticeOrderReadsBack() throws Exception {
+        var stored = """
+                {"roomId":"%s","projectId":"%s","customerId":"%s","matrixRoomId":"!abc:example.org",
+                 "active":true,"waitForPosition":42,"syncing":true,"renamed":[],"renamedInSync":[],"followed":[],
+                 "pendingNotices":[],"moderatorIds":["%s"],
+                 "joinsAfterSync":[{"roomId":"%s","matrixRoomId":"!abc:example.org","userId":"%s",
+                                    "joining":true,"requestEventId":"event-2"}]}
+                """.formatted(ROOM, PROJECT, CUSTOMER, USER, ROOM, USER);
+        var saga = (MemberSyncSaga) serializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(),
+                byte[].class, new SimpleSerializedType(MemberSyncSaga.class.getName(), null)));
+
+        var written = new ObjectMapper().readTree(serializer.serialize(saga, byte[].class).getData());
+        assertThat(written.get("noticesAfterSync").isEmpty()).isTrue();
+        assertThat(written.get("joinsAfterSync").get(0).get("position").asLong()).isZero();
+    }
+
     static Stream<HomeserverWork> homeserverWork() {
         return Stream.of(
                 new CreateMatrixRoom(ROOM, PROJECT, "Apollo"),
                 new RenameMatrixRoom(ROOM, "!abc:example.org", "Artemis"),
                 new RepairMatrixRoom(ROOM, "!abc:example.org", "#rs-abc:example.org", "Artemis"),
                 new SyncRoomMembers(ROOM, "!abc:example.org", PROJECT, 42, Set.of(USER), Set.of()),
-                new PostRoomNotice(ROOM, "!abc:example.org", "rs-notice-1", USER, "has lost the Member role.", 42),
-                new ModeratorWork(ROOM, "!abc:example.org", USER, true, "event-1"),
-                new DeactivateMatrixRoom(ROOM, "!abc:example.org", 1, "project termination"),
+                new PostRoomNotice(ROOM, "!abc:example.org", "rs-notice-1", USER, "has lost the Project Member role.", 42),
+                new ModeratorWork(ROOM, "!abc:example.org", USER, true, "event-1", 43),
+                new PostOrderNotice(ROOM, "!abc:example.org", "rs-notice-2", null, "failed", "Create", "VM", 45),
+                new DeactivateMatrixRoom(ROOM, "!abc:example.org", 1, "project termination", 44),
                 new EndMatrixSessions(USER, "@rs-alice:example.org"),
+                new ForgetDisplayName(USER, "@rs-alice:example.org"),
                 new RunHistoryExport(EXPORT, ROOM, "!abc:example.org", true, ExportType.PERIODIC),
                 new DeleteRoomExports(ROOM, 2));
     }

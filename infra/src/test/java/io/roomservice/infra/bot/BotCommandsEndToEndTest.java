@@ -127,6 +127,31 @@ class BotCommandsEndToEndTest extends EndToEndTest {
         assertThat(homeserver.noticesIn(matrixRoomId).stream().filter(BotReplies.HELP::equals)).hasSize(1);
     }
 
+    /**
+     * The appservice endpoint dedupes transactions, not events: the same command event in a later,
+     * different transaction is recorded again. Its answer's work row is gone by then; the bot's record
+     * of the commands it read is what keeps it from sending the reply again.
+     */
+    @Test
+    void a_command_pushed_again_in_another_transaction_after_it_was_answered_is_not_answered_again()
+            throws Exception {
+        String event = eventId();
+        String command = message(event, matrixRoomId, adaMatrixId, "m.text", "!help");
+        assertThat(push("txn-" + UUID.randomUUID(), command).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> homeserver.replySends(event) == 1
+                && jdbc.queryForObject("select count(*) from scheduled_tasks where task_instance = ?", Integer.class,
+                "bot:" + event) == 0);
+
+        String later = eventId();
+        assertThat(push("txn-" + UUID.randomUUID(), command,
+                message(later, matrixRoomId, adaMatrixId, "m.text", "!status")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !homeserver.repliesTo(later).isEmpty());
+        Thread.sleep(1000);
+
+        assertThat(homeserver.replySends(event)).isEqualTo(1);
+        assertThat(homeserver.repliesTo(event)).containsExactly(BotReplies.HELP);
+    }
+
     @Test
     void orders_and_resources_from_the_host_show_in_status_orders_and_notices() {
         String resource = UUID.randomUUID().toString();

@@ -130,11 +130,11 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
             assertThat(powerLevelInSynapse(bob.matrixUserId())).isZero();
         });
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(noticesInSynapse()).contains("Ada Example has been granted the Admin role.")
-                        .contains("Bob Example has been granted the Member role."));
+                assertThat(noticesInSynapse()).contains("Ada Example has been granted the Project Admin role.")
+                        .contains("Bob Example has been granted the Project Member role."));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(jdbc.queryForList("select body_subject from room_timeline where body = ?", UUID.class,
-                        "Ada Example has been granted the Admin role."))
+                        "Ada Example has been granted the Project Admin role."))
                         .as("the notice came back from Synapse as personal data of the person it names")
                         .containsExactly(UUID.fromString(ada.uuid())));
         var displayName = matrix("GET", "/_matrix/client/v3/profile/" + encode(ada.matrixUserId()) + "/displayname",
@@ -181,7 +181,7 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         revokeProjectRole(cyd, "member");
         awaitInSynapse(cyd, "leave");
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
-                assertThat(noticesInSynapse()).contains("Cyd Example has lost the Member role."));
+                assertThat(noticesInSynapse()).contains("Cyd Example has lost the Project Member role."));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(member(cyd).get("membership").asString()).isEqualTo("left"));
     }
@@ -281,6 +281,7 @@ class MembersOnSynapseEndToEndTest extends SynapseLinkedTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             assertThat(membershipInSynapse()).containsEntry(sam.matrixUserId(), "leave");
             assertThat(powerLevelInSynapse(sam.matrixUserId())).isZero();
+            assertThat(noticesInSynapse()).contains("Sam Example left the room.");
         });
         var again = api.post("/api/matrix/rooms/" + room + "/leave/", TestTokens.person(UUID.randomUUID(),
                 Map.of("is_staff", true)), null);

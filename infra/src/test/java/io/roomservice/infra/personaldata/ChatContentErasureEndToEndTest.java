@@ -58,13 +58,13 @@ class ChatContentErasureEndToEndTest extends EndToEndTest {
         var matrixRoom = matrixRoomIdOf(room);
 
         var push = push(message(matrixRoom, adaMatrixId, "I am Ada " + surname + ", hello", null),
-                message(matrixRoom, BOT, "Ada " + surname + " has been granted the Admin role.", ada.value()),
+                message(matrixRoom, BOT, "Ada " + surname + " has been granted the Project Admin role.", ada.value()),
                 message(matrixRoom, "@mallory:elsewhere.test", "Mallory about Ada " + surname, ada.value()),
                 message(matrixRoom, "@rs-bob:scripted.test", "Bob was here", null));
         assertThat(push.status()).as(push.body()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(timeline(room)).hasSize(4));
         assertThat(bodies(room)).containsExactly("I am Ada " + surname + ", hello",
-                "Ada " + surname + " has been granted the Admin role.", "Mallory about Ada " + surname, "Bob was here");
+                "Ada " + surname + " has been granted the Project Admin role.", "Mallory about Ada " + surname, "Bob was here");
         assertThat(columnsHolding("Mallory about")).as("every body is encrypted in the event store")
                 .containsOnly("room_timeline.body");
 

@@ -158,7 +158,7 @@ class KickAndArchiveEndToEndTest extends EndToEndTest {
         for (int i = 0; i < 6; i++) {
             String username = "o" + i + "-" + UUID.randomUUID().toString().substring(0, 6);
             grantProjectRole(r.project(), registerUser(username), "member");
-            expected.add("Full " + username + " has been granted the Member role.");
+            expected.add("Full " + username + " has been granted the Project Member role.");
         }
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(homeserver.noticesIn(r.matrixRoomId())

@@ -31,6 +31,7 @@ public class ScriptedHomeserver implements Homeserver, MemberHomeserver {
     private final Map<String, Map<String, String>> members = new ConcurrentHashMap<>();
     private final Map<String, List<String>> notices = new ConcurrentHashMap<>();
     private final Map<String, List<String>> replies = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> replySends = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failingKicks = new ConcurrentHashMap<>();
 
     public void failPermanently(ProjectId project, String message) {
@@ -149,6 +150,7 @@ public class ScriptedHomeserver implements Homeserver, MemberHomeserver {
     @Override
     public synchronized void sendReply(String matrixRoomId, String transactionId, String replyTo, UUID about,
                                        String markdown) {
+        replySends.computeIfAbsent(replyTo, id -> new AtomicInteger()).incrementAndGet();
         boolean fresh = notices.getOrDefault(matrixRoomId, List.of()).stream()
                 .noneMatch(n -> n.startsWith(transactionId + " "));
         sendNotice(matrixRoomId, transactionId, about, markdown);
@@ -160,6 +162,14 @@ public class ScriptedHomeserver implements Homeserver, MemberHomeserver {
     /** The bot's replies to one event: one, however often the event was pushed. */
     public List<String> repliesTo(String eventId) {
         return replies.getOrDefault(eventId, List.of());
+    }
+
+    /**
+     * How often a reply to the event was sent, repeats of a transaction id included: Synapse forgets a
+     * transaction id after a while, so a second send would then be a second message.
+     */
+    public int replySends(String eventId) {
+        return replySends.getOrDefault(eventId, new AtomicInteger()).get();
     }
 
     @Override

@@ -14,8 +14,9 @@ import java.time.Instant;
 /**
  * Finds the commands in what the homeserver pushed and submits their answers as homeserver work, in
  * the transaction that moves this processor past the transaction's event: an answer is submitted
- * once, and a replay never answers again. Only {@code m.text} (bots and bridges speak in
- * {@code m.notice}, which no bot answers), never the bot's own messages.
+ * once, and a replay never answers again. A command event the homeserver pushes again in another
+ * transaction is known by its event id ({@link SeenCommands}) and left alone. Only {@code m.text} (bots
+ * and bridges speak in {@code m.notice}, which no bot answers), never the bot's own messages.
  */
 @ProcessingGroup(BotCommandReactor.PROCESSING_GROUP)
 @DisallowReplay
@@ -25,7 +26,7 @@ public class BotCommandReactor {
 
     @EventHandler
     void on(HomeserverTransactionReceived event, @Timestamp Instant receivedAt, HomeserverWorkQueue work,
-            ReplyLimit limit, MatrixIdentities identities) {
+            ReplyLimit limit, MatrixIdentities identities, SeenCommands seen) {
         String bot;
         try {
             bot = identities.botUserId();
@@ -38,7 +39,7 @@ public class BotCommandReactor {
                 continue;
             }
             var command = BotCommand.of(pushed.body().value());
-            if (command.isEmpty() || pushed.sender().equals(bot)) {
+            if (command.isEmpty() || pushed.sender().equals(bot) || !seen.firstSeen(pushed.eventId())) {
                 continue;
             }
             if (limit.tryAcquire(pushed.roomId())) {

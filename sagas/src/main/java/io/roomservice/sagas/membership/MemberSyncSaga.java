@@ -1,6 +1,7 @@
 package io.roomservice.sagas.membership;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.roomservice.api.customer.CustomerRole;
 import io.roomservice.api.customer.CustomerRoleGranted;
 import io.roomservice.api.customer.CustomerRoleRevoked;
@@ -38,9 +39,7 @@ import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -48,8 +47,9 @@ import java.util.Set;
  * the room (active or not), the project's and the customer's role changes, and the people it has put
  * in the room (deactivation, new names). Whenever something changed while the room is active it
  * submits a {@link SyncRoomMembers}; one sync at a time, and when changes arrived while one ran, the
- * next starts when it reports {@link MemberSyncFinished}. Notices of role changes are posted after the
- * sync the same event asked for, once per role event (the event id is the Matrix transaction id).
+ * next starts when it reports {@link MemberSyncFinished}. Notices of project-role changes are posted
+ * after the sync the same event asked for, once per role event (the event id is the Matrix transaction
+ * id), and the room's other notices keep their place behind them ({@link RoomNoticeBacklog}).
  */
 @Saga
 // Jackson stores the saga by its fields: accessors would only widen what the saga exposes.
@@ -77,11 +77,10 @@ public class MemberSyncSaga {
     private Set<UserId> renamed = new HashSet<>();
     private Set<UserId> renamedInSync = new HashSet<>();
     private Set<UserId> followed = new HashSet<>();
-    private List<PendingNotice> pendingNotices = new ArrayList<>();
+    @JsonUnwrapped // role notices waiting for a sync and the work held behind them, stored as before
+    private RoomNoticeBacklog backlog = new RoomNoticeBacklog();
     /** Staff and support who joined by hand. */
     private Set<UserId> moderatorIds = new HashSet<>();
-    /** Moderator joins asked for while a sync ran: that sync, planned without them, would kick them again. */
-    private List<ModeratorWork> joinsAfterSync = new ArrayList<>();
 
     @StartSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
@@ -118,9 +117,9 @@ public class MemberSyncSaga {
     @SagaEventHandler(associationProperty = PROJECT_ID)
     public void on(OrderStateChanged event, EventMessage<?> message, HomeserverWorkQueue work) {
         if (active && matrixRoomId != null) {
-            event.to().noticeVerb().ifPresent(verb -> work.submit(new PostOrderNotice(roomId, matrixRoomId,
+            event.to().noticeVerb().ifPresent(verb -> backlog.submitOrHold(new PostOrderNotice(roomId, matrixRoomId,
                     "rs-notice-" + message.getIdentifier(), event.requestedBy(), verb, Markdown.escape(event.type()),
-                    Markdown.escape(event.offering()), EventPosition.of(message))));
+                    Markdown.escape(event.offering()), EventPosition.of(message)), syncing, work));
         }
     }
 
@@ -132,12 +131,10 @@ public class MemberSyncSaga {
     @SagaEventHandler(associationProperty = ROOM_ID)
     public void on(MemberSyncFinished event, HomeserverWorkQueue work, MemberSynchronizer synchronizer) {
         syncing = false;
-        joinsAfterSync.forEach(work::submit);
-        joinsAfterSync.clear();
         if (event.succeeded()) {
             renamedInSync.clear();
             followPeople(synchronizer);
-            postNotices(work, event.directoryPosition());
+            backlog.postRoleNotices(roomId, matrixRoomId, event.directoryPosition(), work);
         } else {
             renamed.addAll(renamedInSync);
             renamedInSync.clear();
@@ -146,6 +143,7 @@ public class MemberSyncSaga {
         if (active && waitForPosition > event.directoryPosition()) {
             submitSync(work);
         }
+        backlog.release(syncing, work);
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
@@ -184,21 +182,18 @@ public class MemberSyncSaga {
         requestSync(message, work);
     }
 
+    /** The customer's owners belong in the room; customer-role changes post no notice (reference, section 6). */
     @SagaEventHandler(associationProperty = CUSTOMER_ID)
-    public void on(CustomerRoleGranted event, @MessageIdentifier String eventId, EventMessage<?> message,
-                   HomeserverWorkQueue work) {
+    public void on(CustomerRoleGranted event, EventMessage<?> message, HomeserverWorkQueue work) {
         if (event.role() == CustomerRole.OWNER) {
             follow(event.userId());
-            notice(message, eventId, event.userId(), "has been granted the " + event.role().label() + " role.");
             requestSync(message, work);
         }
     }
 
     @SagaEventHandler(associationProperty = CUSTOMER_ID)
-    public void on(CustomerRoleRevoked event, @MessageIdentifier String eventId, EventMessage<?> message,
-                   HomeserverWorkQueue work) {
+    public void on(CustomerRoleRevoked event, EventMessage<?> message, HomeserverWorkQueue work) {
         if (event.role() == CustomerRole.OWNER) {
-            notice(message, eventId, event.userId(), "has lost the " + event.role().label() + " role.");
             requestSync(message, work);
         }
     }
@@ -220,12 +215,13 @@ public class MemberSyncSaga {
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(ModeratorJoinRequested event, @MessageIdentifier String eventId, HomeserverWorkQueue work) {
+    public void on(ModeratorJoinRequested event, @MessageIdentifier String eventId, EventMessage<?> message,
+                   HomeserverWorkQueue work) {
         if (active) {
             moderatorIds.add(event.userId());
-            var join = new ModeratorWork(roomId, matrixRoomId, event.userId(), true, eventId);
+            var join = new ModeratorWork(roomId, matrixRoomId, event.userId(), true, eventId, EventPosition.of(message));
             if (syncing) {
-                joinsAfterSync.add(join);
+                backlog.holdJoin(join);
             } else {
                 work.submit(join);
             }
@@ -233,10 +229,12 @@ public class MemberSyncSaga {
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(ModeratorLeaveRequested event, @MessageIdentifier String eventId, HomeserverWorkQueue work) {
-        joinsAfterSync.removeIf(join -> join.userId().equals(event.userId()));
+    public void on(ModeratorLeaveRequested event, @MessageIdentifier String eventId, EventMessage<?> message,
+                   HomeserverWorkQueue work) {
+        backlog.forgetModeratorWorkOf(event.userId());
         if (moderatorIds.remove(event.userId()) && active) {
-            work.submit(new ModeratorWork(roomId, matrixRoomId, event.userId(), false, eventId));
+            backlog.submitOrHold(new ModeratorWork(roomId, matrixRoomId, event.userId(), false, eventId,
+                    EventPosition.of(message)), syncing, work);
         }
     }
 
@@ -261,9 +259,9 @@ public class MemberSyncSaga {
     }
 
     /**
-     * Follows everyone with a role here, so that deactivations and new names reach this room: those
-     * granted one from the grant on (a deactivation right after must not slip past the saga before its
-     * first sync has finished), and after every sync whoever the directory lists.
+     * Follows everyone with a role here, so that deactivations and new names reach this room: those granted
+     * one from the grant on (a deactivation right after must not slip past the saga before its first sync
+     * has finished), and after every sync whoever the directory lists.
      */
     private void followPeople(MemberSynchronizer synchronizer) {
         synchronizer.peopleOf(projectId).forEach(this::follow);
@@ -281,24 +279,17 @@ public class MemberSyncSaga {
      */
     private void notice(EventMessage<?> message, String eventId, UserId user, String what) {
         if (active) {
-            pendingNotices.add(new PendingNotice(eventId, EventPosition.of(message), user, what));
+            backlog.addRoleNotice(new PendingNotice(eventId, EventPosition.of(message), user, what));
         }
     }
 
-    private void postNotices(HomeserverWorkQueue work, long syncedPosition) {
-        pendingNotices.removeIf(notice -> {
-            if (notice.position() > syncedPosition) {
-                return false;
-            }
-            work.submit(new PostRoomNotice(roomId, matrixRoomId, "rs-notice-" + notice.eventId(), notice.userId(),
-                    notice.what(), notice.position()));
-            return true;
-        });
-    }
-
-    /** A waiting sync is withdrawn; one that is running reports as usual, and nothing follows it. */
+    /**
+     * A waiting sync is withdrawn; one that is running reports as usual, and nothing follows it. Held order
+     * notices go now: the deactivation notice waits for them, as they were decided before it.
+     */
     private void pause(HomeserverWorkQueue work) {
         active = false;
+        backlog.releaseOrderNotices(work);
         if (syncing && work.cancel(SyncRoomMembers.keyOf(roomId))) {
             syncing = false;
             renamed.addAll(renamedInSync);

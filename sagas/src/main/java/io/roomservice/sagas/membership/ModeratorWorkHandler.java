@@ -5,7 +5,9 @@ import io.roomservice.api.profile.FindUserProfiles;
 import io.roomservice.api.profile.UserProfileView;
 import io.roomservice.api.profile.UserProfiles;
 import io.roomservice.sagas.homeserver.HomeserverException;
+import io.roomservice.sagas.notice.NoticeOrder;
 import io.roomservice.sagas.work.HomeserverWorkHandler;
+import io.roomservice.sagas.work.HomeserverWorkQueue;
 import io.roomservice.sagas.work.Reports;
 import io.roomservice.sagas.work.WorkResult;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -17,7 +19,10 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 import java.util.Set;
 
-/** Joins or leaves as moderator, records the membership change on the room, and posts the notice. */
+/**
+ * Joins or leaves as moderator, records the membership change on the room, and posts the notice; not
+ * before the room's notices of earlier events are posted, so that its notice keeps its event's place.
+ */
 public class ModeratorWorkHandler implements HomeserverWorkHandler<ModeratorWork> {
 
     private static final Logger log = LoggerFactory.getLogger(ModeratorWorkHandler.class);
@@ -26,13 +31,15 @@ public class ModeratorWorkHandler implements HomeserverWorkHandler<ModeratorWork
     private final RoomNotices notices;
     private final QueryGateway queries;
     private final CommandGateway commands;
+    private final HomeserverWorkQueue queue;
 
     public ModeratorWorkHandler(MemberSynchronizer synchronizer, RoomNotices notices, QueryGateway queries,
-                                CommandGateway commands) {
+                                CommandGateway commands, HomeserverWorkQueue queue) {
         this.synchronizer = synchronizer;
         this.notices = notices;
         this.queries = queries;
         this.commands = commands;
+        this.queue = queue;
     }
 
     @Override
@@ -42,6 +49,9 @@ public class ModeratorWorkHandler implements HomeserverWorkHandler<ModeratorWork
 
     @Override
     public WorkResult run(ModeratorWork work) {
+        if (NoticeOrder.waitsForAnEarlier(queue, work.roomId(), work.key())) {
+            return WorkResult.runAgainAfter(NoticeOrder.WAIT);
+        }
         if (work.joining()) {
             synchronizer.joinModerator(work.roomId(), work.matrixRoomId(), work.userId()).ifPresent(change -> {
                 Reports.report(commands, new RecordMemberChanges(work.roomId(), List.of(change)));

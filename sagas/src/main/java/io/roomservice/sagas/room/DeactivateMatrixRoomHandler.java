@@ -10,7 +10,9 @@ import io.roomservice.api.room.RecordRoomFailure;
 import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.membership.MatrixIdentities;
 import io.roomservice.sagas.membership.MemberHomeserver;
+import io.roomservice.sagas.notice.NoticeOrder;
 import io.roomservice.sagas.work.HomeserverWorkHandler;
+import io.roomservice.sagas.work.HomeserverWorkQueue;
 import io.roomservice.sagas.work.Reports;
 import io.roomservice.sagas.work.WorkResult;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -22,7 +24,8 @@ import java.util.Set;
 
 /**
  * Posts the deactivation notice and kicks the members, each kick recorded on the room as the member
- * leaving, then reports the room emptied. The bot stays: the room is never deleted on the homeserver,
+ * leaving, then reports the room emptied. The notice waits for the room's notices of earlier events
+ * (an order or role notice still to be posted), and the kicks for the notice: the members read it. The bot stays: the room is never deleted on the homeserver,
  * and a reactivation brings the members back through it.
  */
 public class DeactivateMatrixRoomHandler implements HomeserverWorkHandler<DeactivateMatrixRoom> {
@@ -33,13 +36,15 @@ public class DeactivateMatrixRoomHandler implements HomeserverWorkHandler<Deacti
     private final MatrixIdentities identities;
     private final QueryGateway queries;
     private final CommandGateway commands;
+    private final HomeserverWorkQueue queue;
 
     public DeactivateMatrixRoomHandler(MemberHomeserver homeserver, MatrixIdentities identities,
-                                       QueryGateway queries, CommandGateway commands) {
+                                       QueryGateway queries, CommandGateway commands, HomeserverWorkQueue queue) {
         this.homeserver = homeserver;
         this.identities = identities;
         this.queries = queries;
         this.commands = commands;
+        this.queue = queue;
     }
 
     @Override
@@ -49,6 +54,9 @@ public class DeactivateMatrixRoomHandler implements HomeserverWorkHandler<Deacti
 
     @Override
     public WorkResult run(DeactivateMatrixRoom work) {
+        if (NoticeOrder.waitsForAnEarlier(queue, work.roomId(), work.noticeKey())) {
+            return WorkResult.runAgainAfter(NoticeOrder.WAIT);
+        }
         homeserver.sendNotice(work.matrixRoomId(), work.noticeTransactionId(), null, work.notice());
         var members = homeserver.roomState(work.matrixRoomId()).membership();
         for (var member : members.entrySet()) {

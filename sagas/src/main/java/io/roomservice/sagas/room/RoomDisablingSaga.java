@@ -16,8 +16,10 @@ import io.roomservice.api.room.RoomMembersRemoved;
 import io.roomservice.sagas.SystemCommands;
 import io.roomservice.sagas.export.DeleteRoomExports;
 import io.roomservice.sagas.export.ExportSettings;
+import io.roomservice.sagas.membership.EventPosition;
 import io.roomservice.sagas.work.HomeserverWorkQueue;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -46,27 +48,31 @@ public class RoomDisablingSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomDisablingStarted event, HomeserverWorkQueue work, CommandGateway commands) {
+    public void on(RoomDisablingStarted event, EventMessage<?> message, HomeserverWorkQueue work,
+                   CommandGateway commands) {
         deleteHistory = event.deleteHistory();
-        start(event.roomId(), event.matrixRoomId(), event.disabling(), event.reason(), work, commands);
+        start(event.roomId(), event.matrixRoomId(), event.disabling(), event.reason(), EventPosition.of(message), work,
+                commands);
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomDisablingRetried event, HomeserverWorkQueue work, CommandGateway commands) {
+    public void on(RoomDisablingRetried event, EventMessage<?> message, HomeserverWorkQueue work,
+                   CommandGateway commands) {
         deleteHistory = event.deleteHistory();
-        start(event.roomId(), event.matrixRoomId(), event.disabling(), event.reason(), work, commands);
+        start(event.roomId(), event.matrixRoomId(), event.disabling(), event.reason(), EventPosition.of(message), work,
+                commands);
     }
 
-    private void start(RoomId room, String matrixRoom, int number, String reason, HomeserverWorkQueue work,
-                       CommandGateway commands) {
+    private void start(RoomId room, String matrixRoom, int number, String reason, long position,
+                       HomeserverWorkQueue work, CommandGateway commands) {
         roomId = room;
         matrixRoomId = matrixRoom;
         disabling = number;
         if (matrixRoomId == null) {
             SystemCommands.send(commands, new ArchiveRoom(roomId));
         } else {
-            work.submit(new DeactivateMatrixRoom(roomId, matrixRoomId, number, reason));
+            work.submit(new DeactivateMatrixRoom(roomId, matrixRoomId, number, reason, position));
         }
     }
 

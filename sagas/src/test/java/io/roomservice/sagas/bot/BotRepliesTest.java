@@ -25,8 +25,12 @@ class BotRepliesTest {
 
     @Test
     void helpListsEveryCommand() {
-        assertThat(BotReplies.HELP).startsWith("**Available commands:**\n")
-                .contains("- `!help` — ", "- `!status` — ", "- `!orders` — ", "- `!members` — ");
+        assertThat(BotReplies.HELP).isEqualTo("""
+                **Available commands:**
+                - `!help` — show this help
+                - `!status` — resource status summary for the project
+                - `!orders` — last 5 orders for the project
+                - `!members` — room members with their roles""");
     }
 
     @Test

@@ -154,7 +154,7 @@ class MemberSyncSagaTest {
 
         assertThat(work.submitted(PostRoomNotice.class)).singleElement().satisfies(notice -> {
             assertThat(notice.about()).isEqualTo(ada);
-            assertThat(notice.what()).isEqualTo("has been granted the Admin role.");
+            assertThat(notice.what()).isEqualTo("has been granted the Project Admin role.");
             assertThat(notice.matrixRoomId()).isEqualTo(MATRIX_ROOM);
             assertThat(notice.transactionId()).startsWith("rs-notice-");
         });
@@ -168,7 +168,7 @@ class MemberSyncSagaTest {
                 .whenAggregate(roomId.toString()).publishes(finished());
 
         assertThat(work.submitted(PostRoomNotice.class)).extracting(PostRoomNotice::what)
-                .containsExactly("has lost the Member role.");
+                .containsExactly("has lost the Project Member role.");
     }
 
     @Test
@@ -245,6 +245,18 @@ class MemberSyncSagaTest {
                 .satisfies(join -> assertThat(join.joining()).isTrue());
         assertThat(work.submitted(SyncRoomMembers.class)).last()
                 .satisfies(sync -> assertThat(sync.moderators()).containsExactly(ada));
+    }
+
+    /** The join's notice is one of the room's notices: it keeps its request's place among them. */
+    @Test
+    void aModeratorJoinIsKeyedInTheRoomsOrderOfNoticesByItsRequest() {
+        fixture.givenAggregate(roomId.toString()).published(created(), activated(), finished())
+                .whenAggregate(roomId.toString()).publishes(new ModeratorJoinRequested(roomId, ada));
+
+        assertThat(work.submitted(ModeratorWork.class)).singleElement().satisfies(join -> {
+            assertThat(join.position()).isPositive();
+            assertThat(join.key()).startsWith("notice:" + roomId + ":").endsWith(":rs-notice-" + join.requestEventId());
+        });
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.roomservice.api.room.RoomId;
 import io.roomservice.sagas.homeserver.HomeserverException;
 import io.roomservice.sagas.membership.InMemoryMemberHomeserver;
 import io.roomservice.sagas.membership.MatrixIdentities;
+import io.roomservice.sagas.membership.PostRoomNotice;
+import io.roomservice.sagas.notice.NoticeOrder;
+import io.roomservice.sagas.work.RecordingWorkQueue;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -42,7 +45,8 @@ class DeactivateMatrixRoomHandlerTest {
     private final QueryGateway queries = mock(QueryGateway.class);
     private final CommandGateway commands = mock(CommandGateway.class);
     private final RoomId roomId = RoomId.random();
-    private final DeactivateMatrixRoom work = new DeactivateMatrixRoom(roomId, ROOM, 1, "project termination");
+    private final RecordingWorkQueue queue = new RecordingWorkQueue();
+    private final DeactivateMatrixRoom work = new DeactivateMatrixRoom(roomId, ROOM, 1, "project termination", 20);
     private DeactivateMatrixRoomHandler handler;
 
     @BeforeEach
@@ -50,7 +54,7 @@ class DeactivateMatrixRoomHandlerTest {
         when(identities.botUserId()).thenReturn(BOT);
         when(queries.query(any(), any(org.axonframework.messaging.responsetypes.ResponseType.class)))
                 .thenReturn(CompletableFuture.completedFuture(null));
-        handler = new DeactivateMatrixRoomHandler(homeserver, identities, queries, commands);
+        handler = new DeactivateMatrixRoomHandler(homeserver, identities, queries, commands, queue);
         homeserver.membership.put(BOT, "join");
         homeserver.membership.put("@rs-ada:example.org", "join");
         homeserver.membership.put("@rs-bob:example.org", "invite");
@@ -76,6 +80,26 @@ class DeactivateMatrixRoomHandlerTest {
             });
         });
         assertThat(sent.get(2)).isEqualTo(new RecordMembersRemoved(roomId, 1));
+    }
+
+    @Test
+    void the_notice_and_the_kicks_wait_while_a_notice_of_an_earlier_event_of_the_room_is_still_to_be_posted() {
+        queue.submit(new PostRoomNotice(roomId, ROOM, "rs-notice-1", null, "has been granted the Project Member role.", 19));
+
+        var result = handler.run(work);
+
+        assertThat(result.isDone()).isFalse();
+        assertThat(result.runAgainAfter()).isEqualTo(NoticeOrder.WAIT);
+        assertThat(homeserver.calls).isEmpty();
+    }
+
+    @Test
+    void notices_of_other_rooms_and_of_later_events_do_not_hold_the_deactivation() {
+        queue.submit(new PostRoomNotice(RoomId.random(), "!other:example.org", "rs-notice-1", null, "Chat room was reactivated", 1));
+        queue.submit(new PostRoomNotice(roomId, ROOM, "rs-notice-2", null, "Chat room was reactivated", 21));
+
+        assertThat(handler.run(work).isDone()).isTrue();
+        assertThat(homeserver.calls.get(0)).isEqualTo("notice " + work.noticeTransactionId());
     }
 
     @Test

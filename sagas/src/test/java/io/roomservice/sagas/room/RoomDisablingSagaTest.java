@@ -117,7 +117,7 @@ class RoomDisablingSagaTest {
 
         assertThat(work.submitted(DeactivateMatrixRoom.class)).singleElement()
                 .satisfies(deactivate -> assertThat(deactivate.noticeTransactionId())
-                        .isEqualTo(new DeactivateMatrixRoom(roomId, MATRIX_ROOM, 1, null).noticeTransactionId()));
+                        .isEqualTo(new DeactivateMatrixRoom(roomId, MATRIX_ROOM, 1, null, 0).noticeTransactionId()));
     }
 
     @Test

@@ -12,10 +12,10 @@ public enum ProjectRole {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** As notices show it: "Admin", "Manager", "Member". */
+    /** As notices show it, the reference's role names: "Project Admin", "Project Manager", "Project Member". */
     public String label() {
         String lower = name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+        return "Project " + Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
     public static Optional<ProjectRole> fromWireName(String name) {

@@ -243,7 +243,8 @@ class AppserviceAdminEndToEndTest extends EndToEndTest {
 
     @Test
     void reprovision_sends_every_active_room_through_provisioning_again() {
-        api.post(SETUP, TestTokens.staff(), fullSetup("http://127.0.0.1:8008"));
+        var setUp = api.post(SETUP, TestTokens.staff(), fullSetup("http://127.0.0.1:8008"));
+        assertThat(setUp.status()).as(setUp.body()).isEqualTo(200);
         var room = activeRoom("Moving house");
 
         int provisionedAccounts = jdbc.queryForObject("select count(*) from user_profiles where provisioned",

@@ -12,8 +12,6 @@ import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.ObjectProvider;
 
-import java.util.Objects;
-
 /**
  * Makes the aggregate cache safe with several nodes on one event store. A node's cached copy falls
  * behind when another node appends to the same aggregate; a command that would change something then
@@ -57,7 +55,9 @@ public class CachedAggregateCheck implements HandlerEnhancerDefinition {
         String id = String.valueOf(aggregate.getIdentifier());
         Long stored = eventStore.getObject().lastSequenceNumberFor(id).orElse(null);
         Long loaded = AggregateLifecycle.getVersion();
-        if (!Objects.equals(loaded, stored)) {
+        // only a store ahead of the copy means another writer: a copy ahead of the store holds events
+        // of this unit of work not stored yet (a second command to the aggregate in one batch)
+        if (stored != null && (loaded == null || stored > loaded)) {
             throw new ConcurrencyException("The cached copy of aggregate " + id + " is at sequence " + loaded
                     + " while the event store is at " + stored + "; it is loaded again");
         }

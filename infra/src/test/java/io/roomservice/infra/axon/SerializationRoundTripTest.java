@@ -339,7 +339,7 @@ class SerializationRoundTripTest extends EndToEndTest {
                 new EndMatrixSessions(USER, "@rs-alice:example.org"),
                 new ForgetDisplayName(USER, "@rs-alice:example.org"),
                 new RunHistoryExport(EXPORT, ROOM, "!abc:example.org", true, ExportType.PERIODIC),
-                new DeleteRoomExports(ROOM, 2));
+                new DeleteRoomExports(ROOM, 2, 46));
     }
 
     /** Export work stored before it carried the export's type reads with none, and starts as it did then. */

@@ -1,91 +1,18 @@
 package io.roomservice.query.directory;
 
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.ReplayToken;
-import org.axonframework.eventhandling.TrackingToken;
+import io.roomservice.query.position.ProcessorPosition;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.stream.Collectors;
-
-/**
- * How far the {@code directory} processor has come: the global index up to which every stored event
- * has been applied to the directory tables, or -1 before it applied any.
- * <p>
- * Read straight from {@code token_entry} and deserialized with the serializer Axon's token store
- * uses; never through {@code TokenStore.fetchToken}, which claims the token and would take it away
- * from the processor. With several segments the lowest wins. A replay answers its current position.
- * The JPA event store hands out gap-aware tokens: an index together with the lower global indexes
- * it has not seen yet (transactions still open when it passed, or rolled back for good). A gap that
- * has meanwhile become a stored event is not applied yet, so the position stops just below it;
- * gaps that hold no event do not hold the position back.
- */
+/** How far the {@code directory} processor has come ({@link ProcessorPosition}). */
 @Component
-public class DirectoryPosition {
+public class DirectoryPosition extends ProcessorPosition {
 
     static final String PROCESSOR = DirectoryProjection.PROCESSING_GROUP;
-    private static final int GAP_BATCH = 500;
-
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
 
     public DirectoryPosition(JdbcTemplate jdbc, @Qualifier("serializer") Serializer serializer) {
-        this.jdbc = jdbc;
-        this.serializer = serializer;
-    }
-
-    public long current() {
-        List<Long> positions = jdbc.query("select token, token_type from token_entry where processor_name = ?",
-                (rs, n) -> positionOf(token(rs.getBytes(1), rs.getString(2))), PROCESSOR);
-        return positions.stream().mapToLong(Long::longValue).min().orElse(-1);
-    }
-
-    private TrackingToken token(byte[] data, String type) {
-        if (data == null || type == null) {
-            return null;
-        }
-        return serializer.deserialize(new SimpleSerializedObject<>(data, byte[].class, type, null));
-    }
-
-    long positionOf(TrackingToken token) {
-        if (token == null) {
-            return -1;
-        }
-        if (token instanceof ReplayToken replay) {
-            return positionOf(replay.getCurrentToken());
-        }
-        if (token instanceof GlobalSequenceTrackingToken sequence) {
-            return sequence.getGlobalIndex();
-        }
-        if (token instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.hasGaps() ? belowFirstStoredGap(gapAware.getIndex(), gapAware.getGaps())
-                    : gapAware.getIndex();
-        }
-        OptionalLong position = token.position();
-        return position.isPresent() ? position.getAsLong() : -1;
-    }
-
-    private long belowFirstStoredGap(long index, Collection<Long> gaps) {
-        List<Long> all = new ArrayList<>(gaps);
-        long first = Long.MAX_VALUE;
-        for (int from = 0; from < all.size(); from += GAP_BATCH) {
-            List<Long> batch = all.subList(from, Math.min(all.size(), from + GAP_BATCH));
-            String marks = batch.stream().map(g -> "?").collect(Collectors.joining(", "));
-            Long stored = jdbc.queryForObject("select min(global_index) from domain_event_entry where global_index in ("
-                    + marks + ")", Long.class, batch.toArray());
-            if (stored != null) {
-                first = Math.min(first, stored);
-                break; // the gaps are in ascending order: later batches hold only higher ones
-            }
-        }
-        return first == Long.MAX_VALUE ? index : first - 1;
+        super(jdbc, serializer, PROCESSOR);
     }
 }

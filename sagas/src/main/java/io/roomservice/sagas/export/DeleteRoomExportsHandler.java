@@ -4,6 +4,8 @@ import io.roomservice.api.export.DeleteExport;
 import io.roomservice.api.export.ExportPage;
 import io.roomservice.api.export.ExportState;
 import io.roomservice.api.export.ExportView;
+import io.roomservice.api.export.ExportsPosition;
+import io.roomservice.api.export.FindExportsPosition;
 import io.roomservice.api.export.FindExportsToDelete;
 import io.roomservice.api.export.StoredFile;
 import io.roomservice.api.room.ArchiveRoom;
@@ -17,6 +19,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,10 +28,13 @@ import java.util.List;
  * Files go first: a record is never deleted while its file could still be on disk. It is queue work
  * (not a saga step) because file removal must not run inside the saga's database transaction either.
  * An export still pending or exporting would write its files after they were looked for, leaving files
- * no record points to; so the ended ones are removed and the run waits for the others as a transient
- * failure, retried on the work's schedule and, after the last attempt, the room's error with the reason.
+ * no record points to; so the ended ones are removed and the run comes back for the others every
+ * {@link #WAIT_FOR_RUNNING_EXPORTS}, which counts against none of the work's attempts.
  */
 public class DeleteRoomExportsHandler implements HomeserverWorkHandler<DeleteRoomExports> {
+
+    static final Duration WAIT_FOR_RUNNING_EXPORTS = Duration.ofSeconds(5);
+    static final Duration WAIT_FOR_THE_EXPORTS_LIST = Duration.ofMillis(200);
 
     private final ExportFiles files;
     private final QueryGateway queries;
@@ -47,6 +53,12 @@ public class DeleteRoomExportsHandler implements HomeserverWorkHandler<DeleteRoo
 
     @Override
     public WorkResult run(DeleteRoomExports work) {
+        // an export asked for just before the disabling may not be in the list yet: it would be missed
+        ExportsPosition list = queries.query(new FindExportsPosition(), ResponseTypes.instanceOf(ExportsPosition.class))
+                .join();
+        if (list.position() < work.waitForPosition()) {
+            return WorkResult.runAgainAfter(WAIT_FOR_THE_EXPORTS_LIST);
+        }
         ExportPage exports = queries.query(new FindExportsToDelete(work.roomId(), null),
                 ResponseTypes.instanceOf(ExportPage.class)).join();
         List<ExportView> running = new ArrayList<>();
@@ -58,9 +70,9 @@ public class DeleteRoomExportsHandler implements HomeserverWorkHandler<DeleteRoo
             }
         }
         if (!running.isEmpty()) {
-            ExportView first = running.get(0);
-            throw HomeserverException.transientFailure("waiting for " + running.size() + " export(s) to end, e.g. "
-                    + first.exportId() + " (" + first.state().wireName() + ")", null);
+            // not an attempt: every export ends (completed, or failed after its own attempts), however
+            // long a large room takes, so the deletion waits for it without giving up
+            return WorkResult.runAgainAfter(WAIT_FOR_RUNNING_EXPORTS);
         }
         Reports.report(commands, new ArchiveRoom(work.roomId()));
         return WorkResult.done();

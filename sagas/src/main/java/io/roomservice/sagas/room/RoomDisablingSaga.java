@@ -77,10 +77,10 @@ public class RoomDisablingSaga {
     }
 
     @SagaEventHandler(associationProperty = ROOM_ID)
-    public void on(RoomMembersRemoved event, HomeserverWorkQueue work, CommandGateway commands,
-                   ExportSettings exports) {
+    public void on(RoomMembersRemoved event, EventMessage<?> message, HomeserverWorkQueue work,
+                   CommandGateway commands, ExportSettings exports) {
         if (deleteHistory) {
-            work.submit(new DeleteRoomExports(roomId, disabling));
+            work.submit(new DeleteRoomExports(roomId, disabling, EventPosition.of(message)));
         } else if (exports.enabled()) {
             // a new export for every attempt: a retry after a failed export must not find the failed one
             ExportId export = ExportId.random();

@@ -6,6 +6,8 @@ import io.roomservice.api.export.ExportPage;
 import io.roomservice.api.export.ExportState;
 import io.roomservice.api.export.ExportType;
 import io.roomservice.api.export.ExportView;
+import io.roomservice.api.export.ExportsPosition;
+import io.roomservice.api.export.FindExportsPosition;
 import io.roomservice.api.export.FindExportsToDelete;
 import io.roomservice.api.export.StoredFile;
 import io.roomservice.api.room.ArchiveRoom;
@@ -43,7 +45,9 @@ import static org.mockito.Mockito.mock;
 class DeleteRoomExportsHandlerTest {
 
     private final RoomId roomId = RoomId.random();
-    private final DeleteRoomExports work = new DeleteRoomExports(roomId, 1);
+    private final DeleteRoomExports work = new DeleteRoomExports(roomId, 1, 40);
+    // how far the exports list has come
+    private long listPosition = 40;
     private final List<Object> sent = new ArrayList<>();
     private final List<ExportView> readModel = new ArrayList<>();
     private final Files files = new Files();
@@ -88,6 +92,8 @@ class DeleteRoomExportsHandlerTest {
             assertThat((FindExportsToDelete) call.getArgument(0)).isEqualTo(new FindExportsToDelete(roomId, null));
             return CompletableFuture.completedFuture(new ExportPage(List.copyOf(readModel), readModel.size()));
         }).when(queries).query(any(FindExportsToDelete.class), any(ResponseType.class));
+        doAnswer(call -> CompletableFuture.completedFuture(new ExportsPosition(listPosition)))
+                .when(queries).query(any(FindExportsPosition.class), any(ResponseType.class));
     }
 
     private ExportView export(ExportState state, String... fileNames) {
@@ -120,13 +126,14 @@ class DeleteRoomExportsHandlerTest {
         var ended = export(ExportState.COMPLETED, "r/old.json");
         var running = export(ExportState.EXPORTING);
 
-        assertThatThrownBy(() -> handler.run(work)).isInstanceOfSatisfying(HomeserverException.class, wait -> {
-            assertThat(wait.isTransient()).isTrue();
-            assertThat(wait.getMessage()).contains(running.exportId().toString(), "exporting");
-        });
+        var waiting = handler.run(work);
+
+        // however long the export runs: coming back is not an attempt, so the wait never gives up
+        assertThat(waiting.isDone()).isFalse();
+        assertThat(waiting.runAgainAfter()).isEqualTo(DeleteRoomExportsHandler.WAIT_FOR_RUNNING_EXPORTS);
         assertThat(sent).containsExactly(new DeleteExport(ended.exportId()));
 
-        // the run ends and writes its file; the next attempt removes it too
+        // the run ends and writes its file; the next run removes it too
         readModel.remove(running);
         var completed = export(ExportState.COMPLETED, "r/late.json");
         assertThat(handler.run(work).isDone()).isTrue();
@@ -137,12 +144,29 @@ class DeleteRoomExportsHandlerTest {
     }
 
     @Test
+    void an_export_asked_for_before_the_deletion_is_waited_for_until_the_exports_list_has_it() {
+        listPosition = 39;
+        var asked = export(ExportState.COMPLETED, "r/last-minute.json");
+
+        var waiting = handler.run(work);
+
+        assertThat(waiting.isDone()).isFalse();
+        assertThat(sent).isEmpty();
+        assertThat(files.stored).containsExactly("r/last-minute.json");
+
+        listPosition = 40;
+        assertThat(handler.run(work).isDone()).isTrue();
+        assertThat(sent).containsExactly(new DeleteExport(asked.exportId()), new ArchiveRoom(roomId));
+        assertThat(files.stored).isEmpty();
+    }
+
+    @Test
     void a_pending_export_is_waited_for_as_well() {
         var pending = export(ExportState.PENDING);
 
-        assertThatThrownBy(() -> handler.run(work)).isInstanceOfSatisfying(HomeserverException.class,
-                wait -> assertThat(wait.getMessage()).contains(pending.exportId().toString(), "pending"));
+        assertThat(handler.run(work).isDone()).isFalse();
         assertThat(sent).isEmpty();
+        assertThat(readModel).containsExactly(pending);
     }
 
     @Test
@@ -160,9 +184,10 @@ class DeleteRoomExportsHandlerTest {
 
     @Test
     void after_the_last_attempt_the_room_goes_to_error_with_the_step_and_the_reason() {
-        handler.gaveUp(work, HomeserverException.transientFailure("waiting for 1 export(s) to end", null), 6);
+        handler.gaveUp(work, HomeserverException.transientFailure("removing export file r/a.json failed: "
+                + "permission denied", null), 6);
 
-        assertThat(sent).containsExactly(new RecordRoomFailure(roomId,
-                "Deleting the history exports failed after 6 attempt(s): waiting for 1 export(s) to end"));
+        assertThat(sent).containsExactly(new RecordRoomFailure(roomId, "Deleting the history exports failed after "
+                + "6 attempt(s): removing export file r/a.json failed: permission denied"));
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RoomDisablingSagaTest {
@@ -180,7 +181,12 @@ class RoomDisablingSagaTest {
         fixture.givenAPublished(new RoomDisablingStarted(roomId, true, null, MATRIX_ROOM, 2))
                 .whenPublishingA(new RoomMembersRemoved(roomId, 2))
                 .expectNoDispatchedCommands();
-        assertThat(work.submitted(DeleteRoomExports.class)).containsExactly(new DeleteRoomExports(roomId, 2));
+        assertThat(work.submitted(DeleteRoomExports.class)).singleElement().satisfies(delete -> {
+            assertThat(delete.roomId()).isEqualTo(roomId);
+            assertThat(delete.disabling()).isEqualTo(2);
+            // the deletion waits for the exports list to pass the event that decided it
+            assertThat(delete.waitForPosition()).isPositive();
+        });
     }
 
     @Test
@@ -194,8 +200,8 @@ class RoomDisablingSagaTest {
                 .expectActiveSagas(1)
                 .expectNoDispatchedCommands();
         // the first from the disabling that failed, the second from its retry
-        assertThat(work.submitted(DeleteRoomExports.class)).containsExactly(new DeleteRoomExports(roomId, 1),
-                new DeleteRoomExports(roomId, 1));
+        assertThat(work.submitted(DeleteRoomExports.class)).extracting(DeleteRoomExports::roomId,
+                DeleteRoomExports::disabling).containsExactly(tuple(roomId, 1), tuple(roomId, 1));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.roomservice.query.directory;
+package io.roomservice.query.position;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -19,10 +19,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** The directory's position for every kind of token its processor may hold. */
-class DirectoryPositionTest {
+class ProcessorPositionTest {
 
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
-    private final DirectoryPosition position = new DirectoryPosition(jdbc, mock(Serializer.class));
+    private final ProcessorPosition position = new ProcessorPosition(jdbc, mock(Serializer.class), "directory");
 
     @Test
     void noTokenYetIsMinusOne() {

@@ -5,7 +5,6 @@ import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,8 +24,9 @@ public class AggregateCacheConfiguration {
     }
 
     @Bean
-    @ConditionalOnBooleanProperty(name = "roomservice.aggregate-cache.enabled", matchIfMissing = true)
-    public CachedAggregateCheck cachedAggregateCheck(ObjectProvider<EventStore> eventStore) {
-        return new CachedAggregateCheck(eventStore);
+    public CachedAggregateCheck cachedAggregateCheck(AggregateCacheProperties properties,
+                                                     ObjectProvider<EventStore> eventStore) {
+        // nothing cached, or one node only: nothing to verify
+        return new CachedAggregateCheck(properties.enabled() && properties.verify(), eventStore);
     }
 }

@@ -23,15 +23,17 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 public class CachedAggregateCheck implements HandlerEnhancerDefinition {
 
+    private final boolean active;
     private final ObjectProvider<EventStore> eventStore;
 
-    public CachedAggregateCheck(ObjectProvider<EventStore> eventStore) {
+    public CachedAggregateCheck(boolean active, ObjectProvider<EventStore> eventStore) {
+        this.active = active;
         this.eventStore = eventStore;
     }
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
-        if (!original.canHandleMessageType(CommandMessage.class)) {
+        if (!active || !original.canHandleMessageType(CommandMessage.class)) {
             return original;
         }
         return new WrappedMessageHandlingMember<>(original) {

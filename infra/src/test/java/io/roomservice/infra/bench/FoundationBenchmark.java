@@ -422,7 +422,8 @@ class FoundationBenchmark extends EndToEndTest {
         // blue/green: the live list stays full, so the rebuild is done when its new version was switched in
         await(() -> {
             var last = projections.find("rooms").orElseThrow().rebuild();
-            return last != null && last.id().equals(run.id()) && "switched".equals(last.state());
+            // switched, and the run finished: the next rebuild is refused while it still cleans up
+            return last != null && last.id().equals(run.id()) && "switched".equals(last.state()) && !last.running();
         }, Duration.ofMinutes(Long.getLong("bench.rebuild-minutes", 20)));
         double seconds = (System.nanoTime() - b0) / 1e9;
         long rebuiltRooms = jdbc.queryForObject("select count(*) from rooms", Long.class);

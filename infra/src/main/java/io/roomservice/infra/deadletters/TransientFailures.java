@@ -1,5 +1,6 @@
 package io.roomservice.infra.deadletters;
 
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -23,6 +24,10 @@ final class TransientFailures {
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // a lost race on an aggregate (another node wrote it first, or a cached copy was behind)
+            if (t instanceof ConcurrencyException) {
+                return true;
+            }
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
                     || t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * with {@code as-token} configured the deployment owns both tokens (setup then refuses to run).
  *
  * <p>Read from the database at most every few seconds (and at once after a setup here), so that a
- * setup done through another instance reaches this one quickly without a query per homeserver call.
+ * setup done through another instance reaches this one quickly without a query per homeserver call;
+ * while no homeserver is linked, every read goes to the database.
  */
 @Component
 public class AppserviceLink implements MatrixLink {
@@ -28,6 +29,10 @@ public class AppserviceLink implements MatrixLink {
     private volatile Snapshot snapshot;
 
     private record Snapshot(MatrixProperties properties, boolean enabled, long readAtNanos) {
+
+        boolean linked() {
+            return !properties.homeserverUrl().isEmpty() && !properties.asToken().isEmpty();
+        }
     }
 
     public AppserviceLink(MatrixProperties configured, AppserviceSettingsRepository settings, SecretStore secrets) {
@@ -58,7 +63,9 @@ public class AppserviceLink implements MatrixLink {
 
     private Snapshot snapshot() {
         Snapshot known = snapshot;
-        if (known != null && System.nanoTime() - known.readAtNanos() < REFRESH.toNanos()) {
+        // a link that is not there yet is asked for again at once: a setup through another instance a
+        // moment ago must not fail this one's room creation with "No homeserver is configured"
+        if (known != null && known.linked() && System.nanoTime() - known.readAtNanos() < REFRESH.toNanos()) {
             return known;
         }
         known = read();
